@@ -1,0 +1,19 @@
+import SQLite
+
+/// The store as seen from inside one `read` or `write`: a connection that is held, and the time the call began.
+///
+/// The entity stores it hands out are cheap views on the same connection; they must not escape the closure.
+public struct CRMSession {
+    let database: Database
+    /// The time of this call, written into DATE_MODIFY and history rows.
+    public let now: CRMDateTime
+
+    init(database: Database, now: CRMDateTime) {
+        self.database = database
+        self.now = now
+    }
+
+    public var leads: LeadStore { LeadStore(database: database, now: now) }
+    public var users: UserStore { UserStore(database: database) }
+    public var fixtures: FixtureLoader { FixtureLoader(database: database, now: now) }
+}

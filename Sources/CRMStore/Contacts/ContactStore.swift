@@ -1,0 +1,82 @@
+import SQLite
+
+/// Contacts, companies and deals: the entities that may point at a lead through LEAD_ID, and the lead's contact
+/// links (`b_crm_lead_contact`).
+public struct ContactStore {
+    let database: Database
+    let now: CRMDateTime
+
+    /// Writes a contact row with its multi-fields; returns its id.
+    @discardableResult
+    public func insertContact(
+        id: Int64?, columns: [ColumnValue], multiFields: [FixtureSet.MultiField], by userID: Int64
+    )
+        throws -> Int64
+    {
+        let contactID = try insertRow(
+            table: "b_crm_contact", spec: EntityColumns.contact, id: id, columns: columns, by: userID)
+        for field in multiFields {
+            try MultiFieldStore(database: database).add(
+                typeID: field.typeID, valueType: field.valueType, value: field.value, to: .contact, id: contactID)
+        }
+        return contactID
+    }
+
+    /// Writes a company row with its multi-fields; returns its id.
+    @discardableResult
+    public func insertCompany(
+        id: Int64?, columns: [ColumnValue], multiFields: [FixtureSet.MultiField], by userID: Int64
+    )
+        throws -> Int64
+    {
+        let companyID = try insertRow(
+            table: "b_crm_company", spec: EntityColumns.company, id: id, columns: columns, by: userID)
+        for field in multiFields {
+            try MultiFieldStore(database: database).add(
+                typeID: field.typeID, valueType: field.valueType, value: field.value, to: .company, id: companyID)
+        }
+        return companyID
+    }
+
+    /// Writes a deal row; returns its id.
+    @discardableResult
+    public func insertDeal(id: Int64?, columns: [ColumnValue], by userID: Int64) throws -> Int64 {
+        var columns = columns
+        for (name, value) in [("STAGE_ID", SQLiteValue.text("NEW")), ("CATEGORY_ID", .integer(0))]
+        where !columns.contains(where: { $0.name == name && $0.value != .null }) {
+            columns.removeAll { $0.name == name }
+            columns.append(ColumnValue(name: name, value: value))
+        }
+        return try insertRow(table: "b_crm_deal", spec: EntityColumns.deal, id: id, columns: columns, by: userID)
+    }
+
+    /// Links a contact to a lead; the first linked contact is the primary one, as on the portal.
+    public func link(contact contactID: Int64, toLead leadID: Int64, sort: Int64) throws {
+        let hasPrimary =
+            try database.cachedStatement("SELECT 1 FROM b_crm_lead_contact WHERE LEAD_ID = ? AND IS_PRIMARY = 'Y'")
+            .firstRow(.integer(leadID)) != nil
+        try database.cachedStatement(
+            "INSERT OR IGNORE INTO b_crm_lead_contact (LEAD_ID, CONTACT_ID, SORT, IS_PRIMARY) VALUES (?, ?, ?, ?)"
+        ).run(.integer(leadID), .integer(contactID), .integer(sort), .text(hasPrimary ? "N" : "Y"))
+    }
+
+    private func insertRow(
+        table: String, spec: [(name: String, storage: FieldStorage)], id: Int64?, columns: [ColumnValue],
+        by userID: Int64
+    ) throws -> Int64 {
+        var values: [String: SQLiteValue] = [:]
+        for column in columns {
+            values[column.name] = column.value
+        }
+        let created = values["DATE_CREATE"]?.textValue ?? now.sqlText
+        values["DATE_CREATE"] = .text(created)
+        if values["DATE_MODIFY"] == nil { values["DATE_MODIFY"] = .text(created) }
+        if values["CREATED_BY_ID"] == nil { values["CREATED_BY_ID"] = .integer(userID) }
+        if values["ASSIGNED_BY_ID"] == nil { values["ASSIGNED_BY_ID"] = values["CREATED_BY_ID"] }
+        if values["MODIFY_BY_ID"] == nil { values["MODIFY_BY_ID"] = values["CREATED_BY_ID"] }
+        if values["OPENED"] == nil { values["OPENED"] = .text("Y") }
+        let names = ["ID"] + spec.map(\.name)
+        values["ID"] = id.map(SQLiteValue.integer) ?? .null
+        return try database.insert(into: table, columns: names, values: names.map { values[$0] ?? .null })
+    }
+}

@@ -1,0 +1,20 @@
+import SQLite
+
+/// The lead status dictionary (`b_crm_status` with ENTITY_ID `STATUS`) and what each status means.
+struct LeadStatus {
+    let database: Database
+
+    /// The status semantics the portal stores beside STATUS_ID: `S` success, `F` failure, `P` still in process.
+    func semantic(of statusID: String) throws -> String {
+        let row = try database.cachedStatement(
+            "SELECT SEMANTICS FROM b_crm_status WHERE ENTITY_ID = 'STATUS' AND STATUS_ID = ?"
+        ).firstRow(.text(statusID))
+        return row?[0].textValue ?? "P"
+    }
+
+    /// Whether a status exists in the dictionary.
+    func exists(_ statusID: String) throws -> Bool {
+        try database.cachedStatement("SELECT 1 FROM b_crm_status WHERE ENTITY_ID = 'STATUS' AND STATUS_ID = ?")
+            .firstRow(.text(statusID)) != nil
+    }
+}

@@ -1,0 +1,58 @@
+import SQLite
+
+/// Users, their CRM roles and their incoming webhooks.
+public struct UserStore {
+    let database: Database
+
+    /// The user with what their roles allow, or `nil` when there is no active user with this id.
+    public func actor(userID: Int64) throws -> CRMActor? {
+        guard
+            let user = try database.cachedStatement(
+                "SELECT IS_ADMIN, DEPARTMENT_ID FROM b_user WHERE ID = ? AND ACTIVE = 'Y'"
+            ).firstRow(.integer(userID))
+        else { return nil }
+        var grants: [String: [CRMOperation: PermissionLevel]] = [:]
+        let permissions = try database.cachedStatement(
+            """
+            SELECT p.ENTITY, p.PERM_TYPE, p.ATTR FROM b_crm_role_perms p
+            JOIN b_crm_role_relation r ON r.ROLE_ID = p.ROLE_ID
+            WHERE r.USER_ID = ?
+            """
+        ).rows(.integer(userID))
+        for row in permissions {
+            guard let entity = row[0].textValue, let operation = row[1].textValue.flatMap(CRMOperation.init(rawValue:)),
+                let level = row[2].textValue.flatMap(PermissionLevel.init(rawValue:))
+            else { continue }
+            let current = grants[entity]?[operation] ?? .none
+            grants[entity, default: [:]][operation] = max(current, level)
+        }
+        return CRMActor(
+            userID: userID, isAdmin: user[0].textValue == "Y", departmentID: user[1].integerValue, grants: grants)
+    }
+
+    /// The webhook of this user with this token, compared in constant time; `nil` when the user has no such active
+    /// webhook or is inactive.
+    public func webhook(userID: Int64, token: String) throws -> WebhookCredential? {
+        let candidates = try database.cachedStatement(
+            """
+            SELECT ap.ID, ap.PASSWORD FROM b_rest_ap ap JOIN b_user u ON u.ID = ap.USER_ID
+            WHERE ap.USER_ID = ? AND ap.ACTIVE = 'Y' AND u.ACTIVE = 'Y'
+            """
+        ).rows(.integer(userID))
+        var match: Int64?
+        for row in candidates {
+            if ConstantTimeComparison.equal(row[1].textValue ?? "", token), let id = row[0].integerValue {
+                match = id
+            }
+        }
+        guard let id = match else { return nil }
+        let scopes = try database.cachedStatement("SELECT PERM FROM b_rest_ap_permission WHERE PASSWORD_ID = ?")
+            .rows(.integer(id)).compactMap { $0[0].textValue }
+        return WebhookCredential(id: id, userID: userID, scopes: Set(scopes))
+    }
+
+    /// Whether any user exists; fixtures are only loaded into a store without users and leads.
+    public func isEmpty() throws -> Bool {
+        try database.cachedStatement("SELECT 1 FROM b_user LIMIT 1").firstRow() == nil
+    }
+}
