@@ -1,0 +1,78 @@
+import CRMStore
+import HTTPServer
+
+/// Finds out who is calling, in the portal's order: webhook path segments, else an OAuth token (header
+/// `Authorization: Bearer`, then parameter `auth`, then `access_token`), else no credentials at all.
+///
+/// The auth parameters are removed from the call's parameters, as the portal's `parameters_clear` does, so methods
+/// never see them.
+public struct Authenticator: Sendable {
+    public var mode: AuthMode
+    /// The user calls without credentials run as in open mode.
+    public var defaultUserID: Int64
+
+    public init(mode: AuthMode, defaultUserID: Int64 = 1) {
+        self.mode = mode
+        self.defaultUserID = defaultUserID
+    }
+
+    public func authenticate(
+        route: RESTRoute, request: HTTPRequest, parameters: inout RESTParameters, store: CRMStore
+    ) throws(RESTError) -> RESTCaller {
+        let token = Self.accessToken(request: request, parameters: &parameters)
+        if let webhook = route.webhook {
+            return try authenticateWebhook(webhook, store: store)
+        }
+        if token != nil {
+            // No OAuth applications are registered yet, so no access token can be valid.
+            throw .invalidToken
+        }
+        guard mode == .open else { throw .noAuthFound }
+        guard let actor = try loadActor(userID: defaultUserID, store: store) else {
+            throw RESTError(code: "authorization_error", message: "Unable to authorize user", status: 401)
+        }
+        return RESTCaller(credential: .open, actor: actor, scopes: nil)
+    }
+
+    private func authenticateWebhook(_ webhook: RESTRoute.WebhookPath, store: CRMStore) throws(RESTError) -> RESTCaller
+    {
+        guard let userID = Int64(webhook.user), userID > 0 else { throw .invalidCredentials }
+        let found: (WebhookCredential, CRMActor)?
+        do {
+            found = try store.read { session -> (WebhookCredential, CRMActor)? in
+                guard let credential = try session.users.webhook(userID: userID, token: webhook.token),
+                    let actor = try session.users.actor(userID: userID)
+                else { return nil }
+                return (credential, actor)
+            }
+        } catch {
+            throw .sqlQueryFailed
+        }
+        guard let (credential, actor) = found else { throw .invalidCredentials }
+        return RESTCaller(credential: .webhook(id: credential.id), actor: actor, scopes: credential.scopes)
+    }
+
+    private func loadActor(userID: Int64, store: CRMStore) throws(RESTError) -> CRMActor? {
+        do {
+            return try store.read { try $0.users.actor(userID: userID) }
+        } catch {
+            throw .sqlQueryFailed
+        }
+    }
+
+    /// The OAuth access token of a request, if any; removes `auth` and `access_token` from the parameters.
+    static func accessToken(request: HTTPRequest, parameters: inout RESTParameters) -> String? {
+        let auth = parameters.remove("auth")
+        let accessToken = parameters.remove("access_token")
+        if let header = request.headers["authorization"], header.count > 7,
+            header.prefix(7).lowercased() == "bearer "
+        {
+            let token = header.dropFirst(7).trimmingSpaces
+            if !token.isEmpty { return token }
+        }
+        for value in [auth, accessToken] {
+            if case .string(let token)? = value, !token.isEmpty { return token }
+        }
+        return nil
+    }
+}

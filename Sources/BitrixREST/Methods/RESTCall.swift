@@ -1,0 +1,32 @@
+import CRMStore
+
+/// Everything a method body may use: its parameters, the caller, and the store.
+public struct RESTCall: Sendable {
+    public var methodName: String
+    public var parameters: RESTParameters
+    public var caller: RESTCaller
+    public var store: CRMStore
+    public var timeZone: PortalTimeZone
+
+    /// Runs a read against the store; a database failure becomes the portal's `SQL query error!`.
+    public func read<T: Sendable>(_ body: (CRMSession) throws -> T) throws(RESTError) -> T {
+        do {
+            return try store.read(body)
+        } catch let error as RESTError {
+            throw error
+        } catch {
+            throw .sqlQueryFailed
+        }
+    }
+
+    /// Runs a write in one transaction; a thrown `RESTError` or database failure rolls it back.
+    public func write<T: Sendable>(_ body: (CRMSession) throws -> T) throws(RESTError) -> T {
+        do {
+            return try store.write(body)
+        } catch let error as RESTError {
+            throw error
+        } catch {
+            throw .sqlQueryFailed
+        }
+    }
+}

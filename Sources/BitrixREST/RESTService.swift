@@ -1,0 +1,109 @@
+import CRMStore
+import HTTPServer
+import JSON
+
+/// The Bitrix24 REST endpoint: takes a parsed HTTP request and answers it as a portal would.
+///
+/// The steps, in the portal's order (`CRestServer::process`): route the URL, find the method (an unknown method is
+/// answered 404 before credentials are looked at), decode the parameters, authenticate, check the scope and the
+/// operating-time limit, run the method, and wrap its result in the envelope with a `time` block.
+public final class RESTService: HTTPRequestHandler {
+    public let store: CRMStore
+    public let registry: MethodRegistry
+    public let authenticator: Authenticator
+    public let ledger: OperatingTimeLedger
+    public let clock: any RESTClock
+    public let timeZone: PortalTimeZone
+
+    public init(
+        store: CRMStore, registry: MethodRegistry = .standard, authenticator: Authenticator,
+        ledger: OperatingTimeLedger = OperatingTimeLedger(), clock: any RESTClock = SystemClock(),
+        timeZone: PortalTimeZone = .system
+    ) {
+        self.store = store
+        self.registry = registry
+        self.authenticator = authenticator
+        self.ledger = ledger
+        self.clock = clock
+        self.timeZone = timeZone
+    }
+
+    /// The headers a portal sends with every REST answer (`CRestUtil::sendHeaders`); the HTTP server adds them to
+    /// its own error answers too.
+    public static let standardHeaders: HTTPHeaders = [
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Headers", "origin, content-type, accept"),
+        ("X-Content-Type-Options", "nosniff"),
+    ]
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let start = clock.now()
+        if request.method == .options {
+            return HTTPResponse(status: .ok, headers: [("Access-Control-Allow-Methods", "GET, POST, OPTIONS")])
+        }
+        guard request.path.hasPrefix(RESTRoute.prefix) else {
+            return Self.notFound(path: request.path)
+        }
+        guard let route = RESTRoute(path: request.path) else {
+            return Self.errorResponse(.methodNotFound)
+        }
+        guard route.transport == .json else {
+            return Self.errorResponse(
+                RESTError(code: "INTERNAL_WRONG_TRANSPORT", message: "Wrong transport!", status: 400))
+        }
+        guard let method = registry.method(named: route.methodName) else {
+            return Self.errorResponse(.methodNotFound)
+        }
+        var parameters = RequestDecoder.parameters(of: request)
+        do throws(RESTError) {
+            let caller = try authenticator.authenticate(
+                route: route, request: request, parameters: &parameters, store: store)
+            let (result, time) = try invoke(method, parameters: parameters, caller: caller, start: start)
+            return .json(.ok, body: ResponseEnvelope.success(result, time: time))
+        } catch {
+            return Self.errorResponse(error)
+        }
+    }
+
+    /// Runs one method for an authenticated caller: scope, operating-time limit, the body, and the accounting.
+    ///
+    /// `batch` runs its commands through here too, so each command is checked and accounted like a call of its own.
+    public func invoke(_ method: RESTMethod, parameters: RESTParameters, caller: RESTCaller, start: Double)
+        throws(RESTError) -> (RESTResult, TimeBlock)
+    {
+        guard caller.allows(scope: method.scope) else {
+            throw isWebhook(caller) ? .insufficientScopeForWebhook : .insufficientScopeForToken
+        }
+        guard !ledger.isBlocked(caller: caller.ledgerKey, method: method.name, at: start) else {
+            throw RESTError(
+                code: "OPERATION_TIME_LIMIT", message: "Method is blocked due to operation time limit.", status: 429)
+        }
+        let call = RESTCall(
+            methodName: method.name, parameters: parameters, caller: caller, store: store, timeZone: timeZone)
+        let processingStart = clock.now()
+        let result = try method.body(call)
+        let finish = clock.now()
+        let reading = ledger.record(
+            caller: caller.ledgerKey, method: method.name, seconds: finish - processingStart, callStart: start,
+            at: finish)
+        let time = TimeBlock(
+            start: start, finish: finish, processing: finish - processingStart, operating: reading.operating,
+            operatingResetAt: reading.resetAt, timeZone: timeZone)
+        return (result, time)
+    }
+
+    private func isWebhook(_ caller: RESTCaller) -> Bool {
+        if case .webhook = caller.credential { return true }
+        return false
+    }
+
+    static func errorResponse(_ error: RESTError) -> HTTPResponse {
+        .json(HTTPStatus(code: error.status), body: ResponseEnvelope.error(error))
+    }
+
+    private static func notFound(path: String) -> HTTPResponse {
+        errorResponse(
+            RESTError(
+                code: "NOT_FOUND", message: "No REST endpoint at \(path); methods live under /rest/", status: 404))
+    }
+}
