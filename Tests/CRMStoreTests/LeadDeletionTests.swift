@@ -37,7 +37,7 @@ import Testing
         }
         // Other leads keep their data.
         #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_field_multi WHERE ELEMENT_ID = 124") == 1)
-        #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_lead") == 2)
+        #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_lead") == 3)
     }
 
     @Test func sharedTimelineEntrySurvivesUnboundFromTheLead() throws {
@@ -67,7 +67,11 @@ import Testing
         let admin = try StoreFixture.actor(store, 1)
         _ = try store.write { try $0.leads.delete(id: 123, by: admin) }
         #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_act WHERE SUBJECT = 'only on the lead'") == 0)
-        #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_act_comm") == 0)
+        #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_act_comm WHERE OWNER_ID = 123") == 0)
+        // The surviving activity keeps its communication, now owned by the contact.
+        #expect(
+            try StoreFixture.count(
+                store, "SELECT COUNT(*) FROM b_crm_act_comm WHERE VALUE = 'm@example.com' AND OWNER_TYPE_ID = 3") == 1)
         #expect(
             try StoreFixture.count(
                 store,
@@ -76,6 +80,17 @@ import Testing
         #expect(
             try StoreFixture.count(
                 store, "SELECT COUNT(*) FROM b_crm_act_bind WHERE OWNER_TYPE_ID = 3 AND OWNER_ID = 1") == 1)
+    }
+
+    @Test func convertedLeadHandsItsActivitiesToItsContact() throws {
+        let store = try StoreFixture.makeStore()
+        let admin = try StoreFixture.actor(store, 1)
+        _ = try store.write { try $0.leads.delete(id: 126, by: admin) }
+        let query = "SELECT COUNT(*) FROM b_crm_act a JOIN b_crm_act_bind b ON b.ACTIVITY_ID = a.ID "
+            + "WHERE a.SUBJECT = 'follow-up call' AND a.OWNER_TYPE_ID = 3 AND a.OWNER_ID = 1 "
+            + "AND b.OWNER_TYPE_ID = 3 AND b.OWNER_ID = 1"
+        #expect(try StoreFixture.count(store, query) == 1)
+        #expect(try StoreFixture.count(store, "SELECT COUNT(*) FROM b_crm_act_bind WHERE OWNER_TYPE_ID = 1") == 2)
     }
 
     @Test func contactsCompaniesAndDealsSurviveWithLeadIDCleared() throws {

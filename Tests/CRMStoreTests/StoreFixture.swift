@@ -40,11 +40,16 @@ enum StoreFixture {
               ],
               "ACTIVITIES": [
                 {"SUBJECT": "only on the lead", "COMMUNICATIONS": [{"TYPE": "PHONE", "VALUE": "+1 555 0100"}]},
-                {"SUBJECT": "shared with the contact", "BINDINGS": [{"ENTITY_TYPE_ID": 3, "ENTITY_ID": 1}]}
+                {"SUBJECT": "shared with the contact", "COMMUNICATIONS": [{"TYPE": "EMAIL", "VALUE": "m@example.com"}],
+                 "BINDINGS": [{"ENTITY_TYPE_ID": 3, "ENTITY_ID": 1}]}
               ]
             },
             {"ID": 124, "TITLE": "Owner's lead", "ASSIGNED_BY_ID": 3, "PHONE": [{"VALUE": "+1 555 0124"}]},
-            {"ID": 125, "TITLE": "Reader's lead", "ASSIGNED_BY_ID": 2}
+            {"ID": 125, "TITLE": "Reader's lead", "ASSIGNED_BY_ID": 2},
+            {
+              "ID": 126, "TITLE": "Converted", "STATUS_ID": "CONVERTED", "CONTACT_IDS": [1],
+              "ACTIVITIES": [{"SUBJECT": "follow-up call", "COMMUNICATIONS": [{"TYPE": "PHONE", "VALUE": "+1"}]}]
+            }
           ]
         }
         """

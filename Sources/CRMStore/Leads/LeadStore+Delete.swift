@@ -22,6 +22,7 @@ extension LeadStore {
         }
         let deleted = DeletedLead(id: id, title: row[0].textValue ?? "")
         try database.transaction {
+            try moveActivitiesOfConvertedLead(id)
             try deleteActivities(ofLead: id)
             try run("DELETE FROM b_crm_field_multi WHERE ENTITY_ID = 'LEAD' AND ELEMENT_ID = ?", id)
             try run("DELETE FROM b_crm_product_row WHERE OWNER_TYPE = 'L' AND OWNER_ID = ?", id)
@@ -42,6 +43,38 @@ extension LeadStore {
         return .deleted(deleted)
     }
 
+    /// A converted lead hands its activities to what it was converted into before it goes: its contact (the lead's
+    /// CONTACT_ID, else its primary linked contact), else its company (`CCrmActivity::ChangeOwner` in
+    /// `CCrmLead::Delete`), so the history of the deal survives the lead.
+    private func moveActivitiesOfConvertedLead(_ id: Int64) throws {
+        guard
+            let lead = try database.cachedStatement(
+                """
+                SELECT l.STATUS_ID, l.CONTACT_ID, l.COMPANY_ID,
+                    (SELECT CONTACT_ID FROM b_crm_lead_contact WHERE LEAD_ID = l.ID ORDER BY IS_PRIMARY DESC, SORT LIMIT 1)
+                FROM b_crm_lead l WHERE l.ID = ?
+                """
+            ).firstRow(.integer(id)), lead[0].textValue == "CONVERTED"
+        else { return }
+        let target: (CRMEntityType, Int64)
+        if let contact = lead[1].integerValue ?? lead[3].integerValue, contact > 0 {
+            target = (.contact, contact)
+        } else if let company = lead[2].integerValue, company > 0 {
+            target = (.company, company)
+        } else {
+            return
+        }
+        try database.cachedStatement(
+            """
+            UPDATE OR IGNORE b_crm_act_bind SET OWNER_TYPE_ID = ?, OWNER_ID = ?
+            WHERE OWNER_TYPE_ID = 1 AND OWNER_ID = ?
+            """
+        ).run(.integer(target.0.rawValue), .integer(target.1), .integer(id))
+        try database.cachedStatement(
+            "UPDATE b_crm_act SET OWNER_TYPE_ID = ?, OWNER_ID = ? WHERE OWNER_TYPE_ID = 1 AND OWNER_ID = ?"
+        ).run(.integer(target.0.rawValue), .integer(target.1), .integer(id))
+    }
+
     /// Unbinds every activity from the lead; deletes those left with no binding, and moves the owner of the others to
     /// one of their remaining bindings (`CCrmActivity::DeleteByOwner`).
     private func deleteActivities(ofLead id: Int64) throws {
@@ -56,6 +89,12 @@ extension LeadStore {
                     """
                     UPDATE b_crm_act SET OWNER_TYPE_ID = ?, OWNER_ID = ?
                     WHERE ID = ? AND OWNER_TYPE_ID = 1 AND OWNER_ID = ?
+                    """
+                ).run(remaining[0], remaining[1], .integer(activityID), .integer(id))
+                try database.cachedStatement(
+                    """
+                    UPDATE b_crm_act_comm SET OWNER_TYPE_ID = ?, OWNER_ID = ?
+                    WHERE ACTIVITY_ID = ? AND OWNER_TYPE_ID = 1 AND OWNER_ID = ?
                     """
                 ).run(remaining[0], remaining[1], .integer(activityID), .integer(id))
             } else {
