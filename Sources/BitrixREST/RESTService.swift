@@ -79,7 +79,16 @@ public final class RESTService: HTTPRequestHandler {
                 code: "OPERATION_TIME_LIMIT", message: "Method is blocked due to operation time limit.", status: 429)
         }
         let call = RESTCall(
-            methodName: method.name, parameters: parameters, caller: caller, store: store, timeZone: timeZone)
+            methodName: method.name, parameters: parameters, caller: caller, store: store, timeZone: timeZone,
+            subcall: { [self] name, parameters in
+                guard let nested = registry.method(named: name) else { return .failure(.methodNotFound) }
+                do throws(RESTError) {
+                    let (result, time) = try invoke(nested, parameters: parameters, caller: caller, start: clock.now())
+                    return .success(result, time)
+                } catch {
+                    return .failure(error)
+                }
+            })
         let processingStart = clock.now()
         let result = try method.body(call)
         let finish = clock.now()

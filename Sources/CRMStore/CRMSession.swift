@@ -16,4 +16,11 @@ public struct CRMSession {
     public var leads: LeadStore { LeadStore(database: database, now: now) }
     public var users: UserStore { UserStore(database: database) }
     public var fixtures: FixtureLoader { FixtureLoader(database: database, now: now) }
+    public var userFields: UserFieldStore { UserFieldStore(database: database) }
+    public var multiFields: MultiFieldStore { MultiFieldStore(database: database) }
+    public var timeline: TimelineStore { TimelineStore(database: database) }
+    public var activities: ActivityStore { ActivityStore(database: database) }
+    public var statusHistory: StatusHistoryStore { StatusHistoryStore(database: database) }
+    public var contacts: ContactStore { ContactStore(database: database, now: now) }
+    public var history: HistoryStore { HistoryStore(database: database, now: now) }
 }

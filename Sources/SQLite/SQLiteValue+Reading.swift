@@ -1,8 +1,6 @@
-import SQLite
-
 extension SQLiteValue {
     /// The value as an integer, converting a real or numeric text the way SQLite would; `nil` for NULL.
-    var integerValue: Int64? {
+    public var integerValue: Int64? {
         switch self {
         case .integer(let value): value
         case .real(let value): value.isFinite ? Int64(exactly: value.rounded(.towardZero)) : nil
@@ -12,7 +10,7 @@ extension SQLiteValue {
     }
 
     /// The value as text; numbers are printed; `nil` for NULL.
-    var textValue: String? {
+    public var textValue: String? {
         switch self {
         case .text(let value): value
         case .integer(let value): String(value)
@@ -22,7 +20,7 @@ extension SQLiteValue {
     }
 
     /// The value as a double; `nil` for NULL or text that is not a number.
-    var doubleValue: Double? {
+    public var doubleValue: Double? {
         switch self {
         case .real(let value): value
         case .integer(let value): Double(value)

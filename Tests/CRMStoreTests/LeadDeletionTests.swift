@@ -86,7 +86,8 @@ import Testing
         let store = try StoreFixture.makeStore()
         let admin = try StoreFixture.actor(store, 1)
         _ = try store.write { try $0.leads.delete(id: 126, by: admin) }
-        let query = "SELECT COUNT(*) FROM b_crm_act a JOIN b_crm_act_bind b ON b.ACTIVITY_ID = a.ID "
+        let query =
+            "SELECT COUNT(*) FROM b_crm_act a JOIN b_crm_act_bind b ON b.ACTIVITY_ID = a.ID "
             + "WHERE a.SUBJECT = 'follow-up call' AND a.OWNER_TYPE_ID = 3 AND a.OWNER_ID = 1 "
             + "AND b.OWNER_TYPE_ID = 3 AND b.OWNER_ID = 1"
         #expect(try StoreFixture.count(store, query) == 1)

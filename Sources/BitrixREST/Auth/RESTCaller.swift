@@ -26,8 +26,14 @@ public struct RESTCaller: Sendable, Equatable {
         }
     }
 
-    /// Whether the credential allows methods of this scope.
+    /// Methods every credential may call (`CRestUtil::GLOBAL_SCOPE`): `batch`, `profile`, `scope`, `methods`, ...
+    public static let globalScope = "_global"
+
+    /// Whether the credential allows methods of this scope; `user` is also satisfied by `user_basic` and
+    /// `user_brief`, as the portal's alternative scopes have it.
     public func allows(scope: String) -> Bool {
-        scopes?.contains(scope) ?? true
+        guard scope != Self.globalScope, let scopes else { return true }
+        if scopes.contains(scope) { return true }
+        return scope == "user" && !scopes.isDisjoint(with: ["user_basic", "user_brief"])
     }
 }

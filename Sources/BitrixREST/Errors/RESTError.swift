@@ -72,6 +72,20 @@ public struct RESTError: Error, Sendable, Equatable, CustomStringConvertible {
         .plain("Lead #\(id): insufficient permissions to delete")
     }
 
+    // MARK: Engine controllers (crm.timeline.comment.add/delete, crm.stagehistory.list, ...)
+
+    /// A required action argument that is missing: the binder's code 100, as a string.
+    public static func missingArgument(_ name: String) -> RESTError {
+        RESTError(code: "100", message: "Could not find value for parameter {\(name)}")
+    }
+
+    public static let ownerNotFound = RESTError(code: "OWNER_NOT_FOUND", message: "Owner was not found")
+    public static let controllerAccessDenied = RESTError(code: "ACCESS_DENIED", message: "Access denied")
+    public static let elementNotFound = RESTError(code: "NOT_FOUND", message: "Element not found")
+
+    /// `AccessException`: HTTP 403, used by the binding methods (`crm.lead.contact.*`).
+    public static let accessDeniedException = RESTError(code: "ACCESS_DENIED", message: "Access denied!", status: 403)
+
     /// `Parameter 'fields' must be array.` and its siblings for `params`, `order`, `filter`.
     public static func parameterMustBeArray(_ name: String) -> RESTError {
         .plain("Parameter '\(name)' must be array.")

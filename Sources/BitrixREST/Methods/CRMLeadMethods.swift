@@ -3,7 +3,78 @@ import JSON
 
 /// `crm.lead.*`: the lead methods, answering as `CCrmLeadRestProxy` does.
 public enum CRMLeadMethods {
-    public static let all: [RESTMethod] = [delete]
+    public static let all: [RESTMethod] = [add, get, update, list, fields, delete]
+
+    /// `crm.lead.add`: `fields` (missing means empty; not an array is an error) and `params`; the new id as an integer.
+    static let add = RESTMethod("crm.lead.add", scope: "crm") { call throws(RESTError) in
+        let fields = try call.parameters.arrayObject("fields")
+        let params = try call.parameters.arrayObject("params")
+        let definitions = try call.read { try $0.userFields.leadFields() }
+        var input = try LeadFieldsReader(timeZone: call.timeZone, userFields: definitions, now: call.now).read(fields)
+        input.registersHistory = params["REGISTER_HISTORY_EVENT"].map { $0.scalarText?.uppercased() == "Y" } ?? true
+        switch try call.write({ try $0.leads.add(input, by: call.caller.actor) }) {
+        case .added(let id): return RESTResult(.int(id))
+        default: throw .accessDenied
+        }
+    }
+
+    /// `crm.lead.get`: permission before existence; the lead with every field.
+    static let get = RESTMethod("crm.lead.get", scope: "crm") { call throws(RESTError) in
+        let id = call.parameters.entityID
+        guard id > 0 else { throw .idNotDefinedOrInvalid }
+        let (lookup, definitions) = try call.read { session in
+            (try session.leads.get(id: id, by: call.caller.actor), try session.userFields.leadFields())
+        }
+        switch lookup {
+        case .found(let record):
+            return RESTResult(LeadWireFormat(timeZone: call.timeZone).full(record, userFields: definitions))
+        case .accessDenied: throw .accessDenied
+        case .notFound: throw .plain("Not found")
+        }
+    }
+
+    /// `crm.lead.update`: `fields` and `params` are checked before the id, as on the portal.
+    static let update = RESTMethod("crm.lead.update", scope: "crm") { call throws(RESTError) in
+        let id = call.parameters.entityID
+        let fields = try call.parameters.arrayObject("fields")
+        let params = try call.parameters.arrayObject("params")
+        guard id > 0 else { throw .idNotDefinedOrInvalid }
+        let definitions = try call.read { try $0.userFields.leadFields() }
+        var input = try LeadFieldsReader(timeZone: call.timeZone, userFields: definitions, now: call.now).read(fields)
+        input.registersHistory = params["REGISTER_HISTORY_EVENT"].map { $0.scalarText?.uppercased() == "Y" } ?? true
+        switch try call.write({ try $0.leads.update(id: id, with: input, by: call.caller.actor) }) {
+        case .accessDenied: throw .accessDenied
+        case .notFound: throw .plain("Lead is not found")
+        default: return RESTResult(true)
+        }
+    }
+
+    /// `crm.lead.list`: 50 a page, `start` floored to a page, a negative `start` skips counting.
+    static let list = RESTMethod("crm.lead.list", scope: "crm") { call throws(RESTError) in
+        let order = try call.parameters.arrayObject("order")
+        let filter = try call.parameters.arrayObject("filter")
+        let definitions = try call.read { try $0.userFields.leadFields() }
+        let reader = LeadListReader(timeZone: call.timeZone, userFields: definitions, now: call.now)
+        let selection = reader.selection(from: call.parameters.arrayParameter("select"))
+        var request = LeadStore.ListRequest()
+        request.conditions = reader.conditions(from: filter)
+        request.order = reader.order(from: order)
+        request.start = call.parameters.start
+        request.userFields = Set(selection.userFields)
+        request.multiFieldTypes = Set(selection.multiFieldTypes)
+        guard let page = try call.read({ try $0.leads.list(request, by: call.caller.actor) }) else {
+            throw .accessDenied
+        }
+        let format = LeadWireFormat(timeZone: call.timeZone)
+        return RESTResult(
+            .array(page.records.map { format.item($0, selection: selection) }), next: page.next, total: page.total ?? 0)
+    }
+
+    /// `crm.lead.fields`: the standard fields, then the user fields.
+    static let fields = RESTMethod("crm.lead.fields", scope: "crm") { call throws(RESTError) in
+        let definitions = try call.read { try $0.userFields.leadFields() }
+        return RESTResult(.object(FieldDescriptions.lead(userFields: definitions)))
+    }
 
     /// `crm.lead.delete`: `id`/`ID` cast to int; the permission check comes before the existence check.
     static let delete = RESTMethod("crm.lead.delete", scope: "crm") { call throws(RESTError) in

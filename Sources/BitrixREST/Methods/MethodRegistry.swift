@@ -12,7 +12,10 @@ public struct MethodRegistry: Sendable {
 
     /// Every method family the mock implements.
     public static var standard: MethodRegistry {
-        MethodRegistry([CRMLeadMethods.all])
+        MethodRegistry([
+            CRMLeadMethods.all, BatchMethod.all, CRMTimelineCommentMethods.all, CRMActivityMethods.all,
+            CRMStageHistoryMethods.all, CRMLeadContactMethods.all, CRMContactMethods.all,
+        ])
     }
 
     public mutating func register(_ method: RESTMethod) {

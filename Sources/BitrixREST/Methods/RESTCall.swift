@@ -1,5 +1,11 @@
 import CRMStore
 
+/// What a method run from inside another (a `batch` command) produced.
+public enum SubcallOutcome: Sendable {
+    case success(RESTResult, TimeBlock)
+    case failure(RESTError)
+}
+
 /// Everything a method body may use: its parameters, the caller, and the store.
 public struct RESTCall: Sendable {
     public var methodName: String
@@ -7,6 +13,10 @@ public struct RESTCall: Sendable {
     public var caller: RESTCaller
     public var store: CRMStore
     public var timeZone: PortalTimeZone
+    /// Runs another method as the same caller, as `batch` does for each command; `nil` when calls cannot nest.
+    public var subcall: (@Sendable (_ method: String, _ parameters: RESTParameters) -> SubcallOutcome)?
+    /// The time of the call, for reading dates sent without an offset.
+    public var now: CRMDateTime { CRMDateTime.now() }
 
     /// Runs a read against the store; a database failure becomes the portal's `SQL query error!`.
     public func read<T: Sendable>(_ body: (CRMSession) throws -> T) throws(RESTError) -> T {

@@ -21,6 +21,23 @@ public enum PHPCast {
     /// `(int)"..."`: leading whitespace, then the longest numeric prefix (integer, decimal or exponent form); a string
     /// with no numeric prefix is 0.
     public static func int(_ text: String) -> Int64 {
+        guard let (literal, isInteger) = numericPrefix(of: text) else { return 0 }
+        if isInteger, let number = Int64(literal) {
+            return number
+        }
+        // Integer overflow or float syntax: PHP reads it as a float, then converts.
+        return Double(literal).map(doubleToInt) ?? 0
+    }
+
+    /// `(float)"..."`: the longest numeric prefix after leading whitespace, or 0.
+    public static func double(_ text: String) -> Double {
+        guard let (literal, _) = numericPrefix(of: text) else { return 0 }
+        return Double(literal) ?? 0
+    }
+
+    /// The numeric prefix PHP's `is_numeric_string` reads with errors allowed, and whether it is integer syntax.
+    /// One pass over the bytes, so a hostile multi-megabyte string costs no more than reading it.
+    private static func numericPrefix(of text: String) -> (String, Bool)? {
         let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[index]) {
@@ -43,7 +60,7 @@ public enum PHPCast {
                 index = fraction
             }
         }
-        guard hasDigits else { return 0 }
+        guard hasDigits else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             var exponent = index + 1
             if exponent < bytes.count, bytes[exponent] == UInt8(ascii: "+") || bytes[exponent] == UInt8(ascii: "-") {
@@ -56,12 +73,7 @@ public enum PHPCast {
                 index = exponent
             }
         }
-        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let number = Int64(literal) {
-            return number
-        }
-        // Integer overflow or float syntax: PHP reads it as a float, then converts.
-        return Double(literal).map(doubleToInt) ?? 0
+        return (String(decoding: bytes[start..<index], as: UTF8.self), isInteger)
     }
 
     /// PHP 8's float-to-int conversion for casts: truncation toward zero; NaN, infinities and values beyond the
@@ -71,6 +83,17 @@ public enum PHPCast {
             return 0
         }
         return Int64(number.rounded(.towardZero))
+    }
+
+    /// `(float)$value`: numbers as they are, numeric prefixes of strings, 0 for anything else.
+    public static func double(_ value: JSONValue) -> Double {
+        switch value {
+        case .int(let number): Double(number)
+        case .double(let number): number
+        case .bool(let flag): flag ? 1 : 0
+        case .string(let text): double(text)
+        default: 0
+        }
     }
 
     /// PHP truthiness, as `if ($value)` reads it: `0`, `"0"`, `""`, `false`, `null` and empty arrays are false.

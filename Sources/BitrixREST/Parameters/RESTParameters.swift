@@ -33,6 +33,29 @@ public struct RESTParameters: Sendable, Equatable {
         return nil
     }
 
+    /// An array parameter as `CCrmRestProxyBase::resolveArrayParam` reads it: missing (or null) is empty, a PHP
+    /// array is its entries (a list keyed by position), anything else is `Parameter 'name' must be array.`.
+    public func arrayObject(_ name: String) throws(RESTError) -> JSONObject {
+        guard let value = arrayParameter(name), !value.isNull else { return JSONObject() }
+        switch value {
+        case .object(let object):
+            return object
+        case .array(let items):
+            var object = JSONObject()
+            for (index, item) in items.enumerated() {
+                object[String(index)] = item
+            }
+            return object
+        default:
+            throw .parameterMustBeArray(name)
+        }
+    }
+
+    /// `start` as `CRestServer::processCall` reads it: only the lower-case key, through `intval`.
+    public var start: Int {
+        values["start"].map { Int(clamping: PHPCast.int($0)) } ?? 0
+    }
+
     /// Removes and returns a parameter (auth parameters are taken out before the method sees the rest).
     public mutating func remove(_ key: String) -> JSONValue? {
         let value = values[key]

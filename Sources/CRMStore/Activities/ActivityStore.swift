@@ -25,6 +25,30 @@ public struct ActivityStore {
         public var owner: (CRMEntityType, Int64)
         /// Every other entity the activity is shown on.
         public var otherBindings: [(CRMEntityType, Int64)]
+
+        public init(
+            typeID: Int64, subject: String, description: String = "", isCompleted: Bool = false, direction: Int64 = 0,
+            priority: Int64 = 2, responsibleID: Int64?, authorID: Int64?, startTime: CRMDateTime? = nil,
+            endTime: CRMDateTime? = nil, deadline: CRMDateTime? = nil, created: CRMDateTime,
+            communications: [(type: String, value: String)] = [], owner: (CRMEntityType, Int64),
+            otherBindings: [(CRMEntityType, Int64)] = []
+        ) {
+            self.typeID = typeID
+            self.subject = subject
+            self.description = description
+            self.isCompleted = isCompleted
+            self.direction = direction
+            self.priority = priority
+            self.responsibleID = responsibleID
+            self.authorID = authorID
+            self.startTime = startTime
+            self.endTime = endTime
+            self.deadline = deadline
+            self.created = created
+            self.communications = communications
+            self.owner = owner
+            self.otherBindings = otherBindings
+        }
     }
 
     /// Writes an activity with its bindings and communications; returns its id.

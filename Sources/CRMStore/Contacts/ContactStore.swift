@@ -50,14 +50,9 @@ public struct ContactStore {
         return try insertRow(table: "b_crm_deal", spec: EntityColumns.deal, id: id, columns: columns, by: userID)
     }
 
-    /// Links a contact to a lead; the first linked contact is the primary one, as on the portal.
-    public func link(contact contactID: Int64, toLead leadID: Int64, sort: Int64) throws {
-        let hasPrimary =
-            try database.cachedStatement("SELECT 1 FROM b_crm_lead_contact WHERE LEAD_ID = ? AND IS_PRIMARY = 'Y'")
-            .firstRow(.integer(leadID)) != nil
-        try database.cachedStatement(
-            "INSERT OR IGNORE INTO b_crm_lead_contact (LEAD_ID, CONTACT_ID, SORT, IS_PRIMARY) VALUES (?, ?, ?, ?)"
-        ).run(.integer(leadID), .integer(contactID), .integer(sort), .text(hasPrimary ? "N" : "Y"))
+    /// Whether a contact with this id exists.
+    public func contactExists(id: Int64) throws -> Bool {
+        try database.cachedStatement("SELECT 1 FROM b_crm_contact WHERE ID = ?").firstRow(.integer(id)) != nil
     }
 
     private func insertRow(

@@ -37,7 +37,7 @@ public struct FixtureDecoder: Sendable {
     }
 
     private static let sections: Set<String> = [
-        "users", "roles", "webhooks", "contacts", "companies", "deals", "leads", "$schema", "comment",
+        "users", "roles", "webhooks", "userFields", "contacts", "companies", "deals", "leads", "$schema", "comment",
     ]
 
     public func decode(_ documents: [Document]) throws(FixtureError) -> FixtureSet {
@@ -106,6 +106,7 @@ public struct FixtureDecoder: Sendable {
         set.users = try each(root, "users") { node throws(FixtureError) in try decodeUser(node) }
         set.roles = try each(root, "roles") { node throws(FixtureError) in try decodeRole(node, ids: ids) }
         set.webhooks = try each(root, "webhooks") { node throws(FixtureError) in try decodeWebhook(node, ids: ids) }
+        set.userFields = try each(root, "userFields") { node throws(FixtureError) in try decodeUserField(node) }
         set.contacts = try each(root, "contacts") { node throws(FixtureError) in
             FixtureSet.Contact(
                 id: try node.required("ID").positiveInteger(),
@@ -208,6 +209,37 @@ public struct FixtureDecoder: Sendable {
             userID: userID, token: token, scopes: scopes, title: try node.member("TITLE")?.string() ?? "")
     }
 
+    private static let userFieldTypes: Set<String> = [
+        "string", "integer", "double", "boolean", "date", "datetime", "enumeration", "url", "money", "address",
+        "employee", "crm", "crm_status", "file", "iblock_element", "iblock_section", "resourcebooking",
+    ]
+
+    private func decodeUserField(_ node: FixtureNode) throws(FixtureError) -> UserFieldDefinition {
+        try node.rejectUnknownMembers(except: [
+            "FIELD_NAME", "USER_TYPE_ID", "MULTIPLE", "MANDATORY", "SORT", "LABEL", "SETTINGS",
+        ])
+        let nameNode = try node.required("FIELD_NAME")
+        let name = try nameNode.string()
+        guard name.hasPrefix("UF_CRM_"), name.count > 7,
+            name.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0) })
+        else {
+            throw nameNode.error("a lead user field is named UF_CRM_ followed by upper-case letters, digits and _")
+        }
+        let typeNode = try node.required("USER_TYPE_ID")
+        let type = try typeNode.string()
+        guard Self.userFieldTypes.contains(type) else {
+            throw typeNode.error("unknown user field type '\(type)'")
+        }
+        var settings = JSONObject()
+        if let settingsNode = node.member("SETTINGS") {
+            settings = try settingsNode.object()
+        }
+        return UserFieldDefinition(
+            fieldName: name, typeID: type, isMultiple: try node.member("MULTIPLE")?.flag() ?? false,
+            isMandatory: try node.member("MANDATORY")?.flag() ?? false, sort: try node.member("SORT")?.integer() ?? 100,
+            label: try node.member("LABEL")?.string() ?? "", settings: settings)
+    }
+
     private func decodeColumns(
         _ node: FixtureNode, _ spec: [(name: String, storage: FieldStorage)], ids: KnownIDs, extra: [String]
     ) throws(FixtureError) -> [ColumnValue] {
@@ -238,7 +270,7 @@ public struct FixtureDecoder: Sendable {
                 throw node.error("expected a date like 1990-05-17, found \"\(text)\"")
             }
             return .text(String(date.sqlText.prefix(10)))
-        case .computed: throw node.error("this field is computed and cannot be set")
+        case .computed, .multiField: throw node.error("this field is computed and cannot be set")
         }
     }
 
@@ -265,7 +297,7 @@ public struct FixtureDecoder: Sendable {
     ]
 
     private func decodeLead(_ node: FixtureNode, ids: KnownIDs) throws(FixtureError) -> FixtureSet.Lead {
-        let columnSpec = LeadField.standard.filter { $0.isColumn && $0.name != "ID" }.map { ($0.name, $0.storage) }
+        let columnSpec = LeadField.columns.filter { $0.name != "ID" }.map { ($0.name, $0.storage) }
         try node.rejectUnknownMembers(
             except: Self.leadRelationKeys.union(EntityColumns.multiFieldTypes).union(columnSpec.map(\.0)).union(["ID"]),
             allowing: { $0.hasPrefix("UF_CRM_") })
@@ -366,9 +398,9 @@ public struct FixtureDecoder: Sendable {
             date: try optionalDate(node.member("DATE_CREATE")))
     }
 
-    private func decodeBindings(_ node: FixtureNode?, ids: KnownIDs) throws(FixtureError) -> [FixtureSet.Binding] {
+    private func decodeBindings(_ node: FixtureNode?, ids: KnownIDs) throws(FixtureError) -> [CRMEntityReference] {
         guard let node else { return [] }
-        var result: [FixtureSet.Binding] = []
+        var result: [CRMEntityReference] = []
         for item in try node.elements() {
             try item.rejectUnknownMembers(except: ["ENTITY_TYPE_ID", "ENTITY_ID"])
             guard let typeNode = item.member("ENTITY_TYPE_ID"), let idNode = item.member("ENTITY_ID") else {
@@ -378,7 +410,7 @@ public struct FixtureDecoder: Sendable {
             guard let type = CRMEntityType(rawValue: typeID) else {
                 throw typeNode.error("unknown entity type \(typeID) (1 lead, 2 deal, 3 contact, 4 company)")
             }
-            let binding = FixtureSet.Binding(entityType: type, entityID: try idNode.positiveInteger())
+            let binding = CRMEntityReference(entityType: type, entityID: try idNode.positiveInteger())
             guard ids.contains(binding) else {
                 throw idNode.error("no \(type.timelineName) with ID \(binding.entityID)")
             }

@@ -40,6 +40,16 @@ public struct FixtureLoader {
         for webhook in set.webhooks {
             try users.insert(webhook, createdAt: now)
         }
+        let userFields = UserFieldStore(database: database)
+        for field in set.userFields {
+            try userFields.define(field)
+        }
+        let defined = Set(set.userFields.map(\.fieldName))
+        for lead in set.leads {
+            for (name, value) in lead.userFields where !defined.contains(name) {
+                try userFields.define(UserFieldDefinition.inferred(fieldName: name, from: value))
+            }
+        }
         let defaultUser = set.users.first?.id ?? 1
         let leads = LeadStore(database: database, now: now)
         for lead in set.leads {
@@ -83,15 +93,13 @@ public struct FixtureLoader {
             try multiFields.add(
                 typeID: field.typeID, valueType: field.valueType, value: field.value, to: .lead, id: lead.id)
         }
+        let userFields = UserFieldStore(database: database)
         for (name, value) in lead.userFields {
-            var writer = JSONWriter(options: [])
-            writer.write(value)
-            try database.cachedStatement("INSERT INTO b_uts_crm_lead (VALUE_ID, FIELD_NAME, VALUE) VALUES (?, ?, ?)")
-                .run(.integer(lead.id), .text(name), .text(String(decoding: writer.bytes, as: UTF8.self)))
+            try userFields.setValue(value, field: name, lead: lead.id)
         }
-        let contacts = ContactStore(database: database, now: now)
-        for (index, contactID) in lead.contactIDs.enumerated() {
-            try contacts.link(contact: contactID, toLead: lead.id, sort: Int64(index + 1) * 10)
+        if !lead.contactIDs.isEmpty {
+            try ContactStore(database: database, now: now).setLinks(
+                ofLead: lead.id, to: lead.contactIDs.map { (contactID: $0, sort: nil, primary: false) })
         }
         try ObserverStore(database: database).add(lead.observerIDs, to: .lead, id: lead.id, at: created)
         let productRows = ProductRowStore(database: database)
@@ -101,49 +109,47 @@ public struct FixtureLoader {
                 quantity: product.quantity, to: .lead, id: lead.id, sort: Int64(index + 1) * 10)
         }
 
-        let statusHistory = StatusHistoryStore(database: database)
-        let changes =
-            lead.statusHistory ?? [
-                FixtureSet.StatusChange(
-                    statusID: row[1].textValue ?? "NEW", createdTime: created, responsibleID: responsibleID)
-            ]
-        for (index, change) in changes.enumerated() {
-            let semantic = try LeadStatus(database: database).semantic(of: change.statusID)
-            let type: StatusHistoryStore.ChangeType = index == 0 ? .created : (semantic == "P" ? .moved : .finalized)
-            try statusHistory.record(
-                lead: lead.id, statusID: change.statusID, type: type,
-                responsibleID: change.responsibleID ?? responsibleID, at: change.createdTime ?? created)
+        let leads = LeadStore(database: database, now: now)
+        if let changes = lead.statusHistory {
+            let statusHistory = StatusHistoryStore(database: database)
+            for (index, change) in changes.enumerated() {
+                let semantic = try LeadStatus(database: database).semantic(of: change.statusID)
+                let type: StatusHistoryStore.ChangeType =
+                    semantic != "P" ? .finalized : (index == 0 ? .created : .moved)
+                try statusHistory.record(
+                    lead: lead.id, statusID: change.statusID, type: type,
+                    responsibleID: change.responsibleID ?? responsibleID, at: change.createdTime ?? created)
+            }
+        } else {
+            try leads.recordInitialStatus(
+                of: lead.id, statusID: row[1].textValue ?? "NEW", responsibleID: responsibleID, at: created)
         }
 
-        let history = HistoryStore(database: database, now: now)
         if let entries = lead.history {
+            let history = HistoryStore(database: database, now: now)
             for entry in entries {
                 try history.record(
                     HistoryEvent(
                         kind: .message(name: entry.name), entityTitle: title, textBefore: entry.textBefore,
                         textAfter: entry.textAfter),
-                    for: .lead, id: lead.id, by: entry.createdByID ?? creatorID,
-                    at: entry.date ?? created)
+                    for: .lead, id: lead.id, by: entry.createdByID ?? creatorID, at: entry.date ?? created)
             }
         } else {
-            try history.record(
-                HistoryEvent(kind: .created, entityTitle: title), for: .lead, id: lead.id, by: creatorID, at: created)
+            try leads.recordCreatedEvent(of: lead.id, title: title, by: creatorID, at: created)
         }
 
-        let timeline = TimelineStore(database: database)
-        let entries =
-            lead.timeline ?? [
-                FixtureSet.TimelineEntry(
-                    typeID: TimelineEntryType.creation.rawValue, comment: nil, authorID: creatorID, created: created,
-                    alsoBoundTo: [])
-            ]
-        for entry in entries {
-            let isCreation = entry.typeID == TimelineEntryType.creation.rawValue
-            try timeline.add(
-                type: entry.typeID, comment: entry.comment, authorID: entry.authorID ?? creatorID,
-                created: entry.created ?? created,
-                about: isCreation ? TimelineStore.Association(entityType: .lead, entityID: lead.id) : nil,
-                boundTo: [(.lead, lead.id)] + entry.alsoBoundTo.map { ($0.entityType, $0.entityID) })
+        if let entries = lead.timeline {
+            let timeline = TimelineStore(database: database)
+            for entry in entries {
+                let isCreation = entry.typeID == TimelineEntryType.creation.rawValue
+                try timeline.add(
+                    type: entry.typeID, comment: entry.comment, authorID: entry.authorID ?? creatorID,
+                    created: entry.created ?? created,
+                    about: isCreation ? TimelineStore.Association(entityType: .lead, entityID: lead.id) : nil,
+                    boundTo: [(.lead, lead.id)] + entry.alsoBoundTo.map { ($0.entityType, $0.entityID) })
+            }
+        } else {
+            try leads.recordCreationEntry(of: lead.id, by: creatorID, at: created)
         }
 
         let activities = ActivityStore(database: database)

@@ -9,6 +9,8 @@ public struct FixtureSet: Sendable {
     public var users: [User] = []
     public var roles: [Role] = []
     public var webhooks: [Webhook] = []
+    /// Lead user fields (`UF_CRM_*`); fields used by leads but not defined here are defined from their values.
+    public var userFields: [UserFieldDefinition] = []
     public var contacts: [Contact] = []
     public var companies: [Company] = []
     public var deals: [Deal] = []
@@ -21,6 +23,7 @@ public struct FixtureSet: Sendable {
         users += other.users
         roles += other.roles
         webhooks += other.webhooks
+        userFields += other.userFields
         contacts += other.contacts
         companies += other.companies
         deals += other.deals
@@ -62,6 +65,12 @@ public struct FixtureSet: Sendable {
         public var typeID: String
         public var valueType: String
         public var value: String
+
+        public init(typeID: String, valueType: String, value: String) {
+            self.typeID = typeID
+            self.valueType = valueType
+            self.value = value
+        }
     }
 
     public struct Contact: Sendable, Equatable {
@@ -103,10 +112,7 @@ public struct FixtureSet: Sendable {
     }
 
     /// Another entity a timeline entry or activity is also bound to, besides the lead that holds it.
-    public struct Binding: Sendable, Equatable, Hashable {
-        public var entityType: CRMEntityType
-        public var entityID: Int64
-    }
+    public typealias Binding = CRMEntityReference
 
     public struct TimelineEntry: Sendable, Equatable {
         /// `b_crm_timeline.TYPE_ID`: 7 for a comment.

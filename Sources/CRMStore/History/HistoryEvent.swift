@@ -4,7 +4,8 @@ public struct HistoryEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case created
         case deleted
-        case fieldChanged(field: String)
+        /// A change of a field, named by its code and its title.
+        case fieldChanged(field: String, title: String)
         /// A free entry with the given name (fixtures bring their own history).
         case message(name: String)
     }
@@ -32,14 +33,14 @@ public struct HistoryEvent: Sendable, Equatable {
         switch kind {
         case .created: "Created"
         case .deleted: "Deleted"
-        case .fieldChanged(let field): "Field \"\(field)\" changed"
+        case .fieldChanged(_, let title): "Field \"\(title)\" changed"
         case .message(let name): name
         }
     }
 
     /// The field a change event is about (`b_crm_event_relations.ENTITY_FIELD`).
     var entityField: String? {
-        if case .fieldChanged(let field) = kind { return field }
+        if case .fieldChanged(let field, _) = kind { return field }
         return nil
     }
 }

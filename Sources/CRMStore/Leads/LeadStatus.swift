@@ -12,6 +12,12 @@ struct LeadStatus {
         return row?[0].textValue ?? "P"
     }
 
+    /// The first entry of a dictionary (`STATUS`, `SOURCE`) by SORT: the default a new lead gets.
+    func first(of dictionary: String) throws -> String? {
+        try database.cachedStatement("SELECT STATUS_ID FROM b_crm_status WHERE ENTITY_ID = ? ORDER BY SORT, ID LIMIT 1")
+            .firstRow(.text(dictionary))?[0].textValue
+    }
+
     /// Whether a status exists in the dictionary.
     func exists(_ statusID: String) throws -> Bool {
         try database.cachedStatement("SELECT 1 FROM b_crm_status WHERE ENTITY_ID = 'STATUS' AND STATUS_ID = ?")

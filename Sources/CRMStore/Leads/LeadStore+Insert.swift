@@ -2,10 +2,12 @@ import SQLite
 
 extension LeadStore {
     /// The columns of `b_crm_lead` in one fixed order, so inserts always reuse one prepared statement.
-    static let insertColumns: [String] = LeadField.standard.filter(\.isColumn).map(\.name)
+    static let insertColumns: [String] = LeadField.columns.map(\.name)
 
-    /// Writes a lead row, filling what the portal fills when a field is not given: STATUS_ID `NEW` and its
-    /// semantics, OPENED `Y`, CURRENCY_ID, creation and modification dates and users, the responsible user.
+    /// Writes a lead row, filling what the portal fills when a field is not given: STATUS_ID (the first status; an
+    /// unknown one is replaced too) and its semantics, SOURCE_ID (the first source), OPENED `Y`, CURRENCY_ID,
+    /// OPPORTUNITY 0, creation, modification, move and last-activity dates and users, the responsible user, and a
+    /// TITLE of "Lead #ID" when none is given.
     ///
     /// Only the row: the side effects of an add (history, status history, timeline) are the caller's, because
     /// fixtures may bring their own.
@@ -21,6 +23,7 @@ extension LeadStore {
         func fill(_ name: String, _ value: SQLiteValue) {
             if values[name] == nil || values[name] == .null { values[name] = value }
         }
+        let dictionary = LeadStatus(database: database)
         let created = values["DATE_CREATE"].flatMap { $0.textValue } ?? now.sqlText
         fill("DATE_CREATE", .text(created))
         fill("DATE_MODIFY", .text(created))
@@ -30,19 +33,34 @@ extension LeadStore {
         fill("MODIFY_BY_ID", creator)
         fill("MOVED_BY_ID", creator)
         fill("MOVED_TIME", .text(created))
-        fill("STATUS_ID", .text("NEW"))
+        fill("LAST_ACTIVITY_BY", creator)
+        fill("LAST_ACTIVITY_TIME", .text(created))
+        if let status = values["STATUS_ID"]?.textValue, try !dictionary.exists(status) {
+            values["STATUS_ID"] = nil
+        }
+        fill("STATUS_ID", .text(try dictionary.first(of: "STATUS") ?? "NEW"))
+        fill("SOURCE_ID", .text(try dictionary.first(of: "SOURCE") ?? "CALL"))
         fill("OPENED", .text("Y"))
         fill("CURRENCY_ID", .text(LeadStore.baseCurrency))
         fill("OPPORTUNITY", .real(0))
         fill("IS_MANUAL_OPPORTUNITY", .text("N"))
         fill("IS_RETURN_CUSTOMER", .text("N"))
-        let status = values["STATUS_ID"]?.textValue ?? "NEW"
-        let semantic = try LeadStatus(database: database).semantic(of: status)
+        let semantic = try dictionary.semantic(of: values["STATUS_ID"]?.textValue ?? "NEW")
         values["STATUS_SEMANTIC_ID"] = .text(semantic)
         if semantic != "P" { fill("DATE_CLOSED", .text(created)) }
         values["ID"] = id.map(SQLiteValue.integer) ?? .null
-        return try database.insert(
+        let newID = try database.insert(
             into: "b_crm_lead", columns: Self.insertColumns, values: Self.insertColumns.map { values[$0] ?? .null })
+        if (values["TITLE"]?.textValue ?? "").isEmpty {
+            try database.cachedStatement("UPDATE b_crm_lead SET TITLE = ? WHERE ID = ?")
+                .run(.text(Self.defaultTitle(id: newID)), .integer(newID))
+        }
+        return newID
+    }
+
+    /// The title a lead gets when created without one (`CRM_LEAD_DEFAULT_TITLE_TEMPLATE`).
+    public static func defaultTitle(id: Int64) -> String {
+        "Lead #\(id)"
     }
 
     /// The currency a lead gets when none is given: the mock portal's base currency.

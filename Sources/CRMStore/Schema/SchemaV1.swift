@@ -77,15 +77,19 @@ enum SchemaV1 {
             ('STATUS', 'CONVERTED', 'Good lead', 40, 'S'),
             ('STATUS', 'JUNK', 'Junk lead', 50, 'F'),
             ('SOURCE', 'CALL', 'Call', 10, NULL),
-            ('SOURCE', 'EMAIL', 'E-Mail', 20, NULL),
+            ('SOURCE', 'EMAIL', 'E-mail', 20, NULL),
             ('SOURCE', 'WEB', 'Website', 30, NULL),
             ('SOURCE', 'ADVERTISING', 'Advertising', 40, NULL),
             ('SOURCE', 'PARTNER', 'Existing client', 50, NULL),
             ('SOURCE', 'RECOMMENDATION', 'By recommendation', 60, NULL),
-            ('SOURCE', 'TRADE_SHOW', 'Show/Exhibition', 70, NULL),
-            ('SOURCE', 'WEBFORM', 'CRM form', 80, NULL),
-            ('SOURCE', 'CALLBACK', 'Callback', 90, NULL),
-            ('SOURCE', 'OTHER', 'Other', 100, NULL);
+            ('SOURCE', 'TRADE_SHOW', 'Trade show', 70, NULL),
+            ('SOURCE', 'WEBFORM', 'CRM form', 75, NULL),
+            ('SOURCE', 'REPEAT_SALE', 'Repeat sale', 76, NULL),
+            ('SOURCE', 'CALLBACK', 'Callback', 77, NULL),
+            ('SOURCE', 'RC_GENERATOR', 'Sales generator', 78, NULL),
+            ('SOURCE', 'STORE', 'Online store', 79, NULL),
+            ('SOURCE', 'OTHER', 'Other', 80, NULL),
+            ('SOURCE', 'BOOKING', 'Booking', 81, NULL);
 
         CREATE TABLE b_crm_lead (
             ID INTEGER PRIMARY KEY,
@@ -110,6 +114,7 @@ enum SchemaV1 {
             ADDRESS_PROVINCE TEXT,
             ADDRESS_COUNTRY TEXT,
             ADDRESS_COUNTRY_CODE TEXT,
+            ADDRESS_LOC_ADDR_ID INTEGER,
             CURRENCY_ID TEXT,
             OPPORTUNITY REAL,
             IS_MANUAL_OPPORTUNITY TEXT NOT NULL DEFAULT 'N',
@@ -134,11 +139,27 @@ enum SchemaV1 {
             UTM_CONTENT TEXT,
             UTM_TERM TEXT,
             LAST_ACTIVITY_BY INTEGER,
-            LAST_ACTIVITY_TIME TEXT
+            LAST_ACTIVITY_TIME TEXT,
+            LAST_COMMUNICATION_TIME TEXT
         );
         CREATE INDEX ix_crm_lead_assigned ON b_crm_lead (ASSIGNED_BY_ID);
         CREATE INDEX ix_crm_lead_status ON b_crm_lead (STATUS_ID);
         CREATE INDEX ix_crm_lead_date_create ON b_crm_lead (DATE_CREATE);
+
+        -- User-field definitions (crm.lead.fields lists them after the standard fields).
+        -- SETTINGS holds the field's settings as JSON.
+        CREATE TABLE b_user_field (
+            ID INTEGER PRIMARY KEY,
+            ENTITY_ID TEXT NOT NULL,
+            FIELD_NAME TEXT NOT NULL,
+            USER_TYPE_ID TEXT NOT NULL,
+            MULTIPLE TEXT NOT NULL DEFAULT 'N',
+            MANDATORY TEXT NOT NULL DEFAULT 'N',
+            SORT INTEGER NOT NULL DEFAULT 100,
+            LABEL TEXT NOT NULL DEFAULT '',
+            SETTINGS TEXT,
+            UNIQUE (ENTITY_ID, FIELD_NAME)
+        );
 
         -- User-field values (UF_CRM_*); the portal keeps them in b_uts_crm_lead, one column per field.
         -- VALUE holds the value as JSON so that multiple and typed values survive.

@@ -19,17 +19,18 @@ public struct TimelineStore {
     @discardableResult
     public func add(
         type: Int64, comment: String?, authorID: Int64?, created: CRMDateTime, about association: Association?,
-        boundTo bindings: [(CRMEntityType, Int64)]
+        boundTo bindings: [(CRMEntityType, Int64)], settings: String? = nil
     ) throws -> Int64 {
         let entryID = try database.insert(
             into: "b_crm_timeline",
             columns: [
                 "TYPE_ID", "CREATED", "AUTHOR_ID", "ASSOCIATED_ENTITY_TYPE_ID", "ASSOCIATED_ENTITY_ID", "COMMENT",
+                "SETTINGS",
             ],
             values: [
                 .integer(type), .text(created.sqlText), SQLiteValue(authorID),
                 .integer(association?.entityType.rawValue ?? 0), .integer(association?.entityID ?? 0),
-                SQLiteValue(comment),
+                SQLiteValue(comment), SQLiteValue(settings),
             ])
         for (entityType, entityID) in bindings {
             try bind(entry: entryID, to: entityType, id: entityID)

@@ -31,11 +31,23 @@ public enum CRMEntityType: Int64, Sendable, CaseIterable {
         }
     }
 
-    /// Finds the type by either spelling, case-insensitively (`"lead"`, `"LEAD"`).
+    /// Finds the type as `CCrmOwnerType::ResolveID` does: by name or abbreviation, case-insensitively, trimmed
+    /// (`"lead"`, `"LEAD"`, `"L"`).
     public init?(name: String) {
-        guard let match = CRMEntityType.allCases.first(where: { $0.legacyName == name.uppercased() }) else {
-            return nil
-        }
+        let key = name.trimmingCharacters(in: " \t\n").uppercased()
+        guard
+            let match = CRMEntityType.allCases.first(where: { $0.legacyName == key || $0.productRowOwnerType == key })
+        else { return nil }
         self = match
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+            let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
+        return String(self[first...last])
     }
 }

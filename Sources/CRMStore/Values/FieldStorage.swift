@@ -12,6 +12,8 @@ public enum FieldStorage: Sendable, Equatable {
     case dateTime
     /// A date alone (BIRTHDATE): `YYYY-MM-DD` in SQLite, ISO 8601 at midnight with the offset on the wire.
     case date
-    /// Not a column: computed from other data when read (HAS_PHONE, ...).
+    /// Not a column: computed from other data when read (HAS_PHONE, CONTACT_IDS, ...).
     case computed
+    /// Not a column: values in `b_crm_field_multi` (PHONE, EMAIL, WEB, IM, LINK).
+    case multiField
 }
