@@ -47,7 +47,8 @@ public final class MockServer: Sendable {
         let location: Database.Location = options.database == ":memory:" ? .inMemory : .file(path: options.database)
         let store: CRMStore
         do {
-            store = try CRMStore(location: location)
+            store = try CRMStore(
+                location: location, clock: { CRMDateTime(secondsSince1970: Int64(clock.now().rounded(.down))) })
         } catch {
             throw .database("\(error)")
         }
@@ -63,7 +64,9 @@ public final class MockServer: Sendable {
         configuration.maxBodyBytes = options.maxBodyBytes
         configuration.defaultHeaders = RESTService.standardHeaders
         configuration.onEvent = { event in Self.log(event, logger) }
-        self.http = HTTPServer(configuration: configuration, handler: MockRouter(rest: service))
+        self.http = HTTPServer(
+            configuration: configuration,
+            handler: MockRouter(rest: service, oauth: OAuthTokenEndpoint(store: store, clock: clock)))
     }
 
     /// Starts listening; returns once connections are accepted.

@@ -57,7 +57,7 @@ public final class RESTService: HTTPRequestHandler {
         var parameters = RequestDecoder.parameters(of: request)
         do throws(RESTError) {
             let caller = try authenticator.authenticate(
-                route: route, request: request, parameters: &parameters, store: store)
+                route: route, request: request, parameters: &parameters, store: store, now: start)
             let (result, time) = try invoke(method, parameters: parameters, caller: caller, start: start)
             return .json(.ok, body: ResponseEnvelope.success(result, time: time))
         } catch {

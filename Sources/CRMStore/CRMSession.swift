@@ -23,4 +23,5 @@ public struct CRMSession {
     public var statusHistory: StatusHistoryStore { StatusHistoryStore(database: database) }
     public var contacts: ContactStore { ContactStore(database: database, now: now) }
     public var history: HistoryStore { HistoryStore(database: database, now: now) }
+    public var oauth: OAuthStore { OAuthStore(database: database) }
 }

@@ -16,16 +16,16 @@ public struct Authenticator: Sendable {
         self.defaultUserID = defaultUserID
     }
 
+    /// - Parameter now: Unix time, for token expiry; the caller's clock, so tests can move it.
     public func authenticate(
-        route: RESTRoute, request: HTTPRequest, parameters: inout RESTParameters, store: CRMStore
+        route: RESTRoute, request: HTTPRequest, parameters: inout RESTParameters, store: CRMStore, now: Double
     ) throws(RESTError) -> RESTCaller {
         let token = Self.accessToken(request: request, parameters: &parameters)
         if let webhook = route.webhook {
             return try authenticateWebhook(webhook, store: store)
         }
-        if token != nil {
-            // No OAuth applications are registered yet, so no access token can be valid.
-            throw .invalidToken
+        if let token {
+            return try authenticateToken(token, store: store, now: now)
         }
         guard mode == .open else { throw .noAuthFound }
         guard let actor = try loadActor(userID: defaultUserID, store: store) else {
@@ -50,6 +50,26 @@ public struct Authenticator: Sendable {
         }
         guard let (credential, actor) = found else { throw .invalidCredentials }
         return RESTCaller(credential: .webhook(id: credential.id), actor: actor, scopes: credential.scopes)
+    }
+
+    /// An OAuth access token: unknown or revoked → `invalid_token`, past its expiry → `expired_token`.
+    private func authenticateToken(_ token: String, store: CRMStore, now: Double) throws(RESTError) -> RESTCaller {
+        let found: (OAuthGrant, CRMActor?)?
+        do {
+            found = try store.read { session -> (OAuthGrant, CRMActor?)? in
+                guard let grant = try session.oauth.grant(accessToken: token) else { return nil }
+                return (grant, try session.users.actor(userID: grant.userID))
+            }
+        } catch {
+            throw .sqlQueryFailed
+        }
+        guard let (grant, actor) = found else { throw .invalidToken }
+        guard Double(grant.expires) > now else { throw .expiredToken }
+        guard let actor else {
+            throw RESTError(code: "authorization_error", message: "Unable to authorize user", status: 401)
+        }
+        return RESTCaller(
+            credential: .oauth(tokenID: grant.tokenID, clientID: grant.clientID), actor: actor, scopes: grant.scopes)
     }
 
     private func loadActor(userID: Int64, store: CRMStore) throws(RESTError) -> CRMActor? {

@@ -8,6 +8,8 @@ public struct RESTCaller: Sendable, Equatable {
         case open
         /// An incoming webhook (`b_rest_ap.ID`).
         case webhook(id: Int64)
+        /// An OAuth access token of an application.
+        case oauth(tokenID: Int64, clientID: String)
     }
 
     public var credential: Credential
@@ -23,6 +25,7 @@ public struct RESTCaller: Sendable, Equatable {
         switch credential {
         case .open: "open:\(actor.userID)"
         case .webhook(let id): "webhook:\(id)"
+        case .oauth(_, let clientID): "app:\(clientID)"
         }
     }
 

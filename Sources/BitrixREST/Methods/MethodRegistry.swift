@@ -14,7 +14,7 @@ public struct MethodRegistry: Sendable {
     public static var standard: MethodRegistry {
         MethodRegistry([
             CRMLeadMethods.all, BatchMethod.all, CRMTimelineCommentMethods.all, CRMActivityMethods.all,
-            CRMStageHistoryMethods.all, CRMLeadContactMethods.all, CRMContactMethods.all,
+            CRMStageHistoryMethods.all, CRMLeadContactMethods.all, CRMContactMethods.all, UserMethods.all,
         ])
     }
 

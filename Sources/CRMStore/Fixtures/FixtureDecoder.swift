@@ -37,7 +37,8 @@ public struct FixtureDecoder: Sendable {
     }
 
     private static let sections: Set<String> = [
-        "users", "roles", "webhooks", "userFields", "contacts", "companies", "deals", "leads", "$schema", "comment",
+        "users", "roles", "webhooks", "applications", "userFields", "contacts", "companies", "deals", "leads",
+        "$schema", "comment",
     ]
 
     public func decode(_ documents: [Document]) throws(FixtureError) -> FixtureSet {
@@ -54,6 +55,21 @@ public struct FixtureDecoder: Sendable {
             throw FixtureError(
                 source: "fixtures", path: "$.webhooks",
                 message: "the webhook token is used twice (tokens must be unique)")
+        }
+        var clients: Set<String> = []
+        var oauthTokens: Set<String> = []
+        for application in set.applications {
+            guard clients.insert(application.clientID).inserted else {
+                throw FixtureError(
+                    source: "fixtures", path: "$.applications",
+                    message: "the client id \(application.clientID) is used twice")
+            }
+            for token in application.tokens
+            where !oauthTokens.insert(token.accessToken).inserted || !oauthTokens.insert(token.refreshToken).inserted {
+                throw FixtureError(
+                    source: "fixtures", path: "$.applications",
+                    message: "an OAuth token is used twice (tokens must be unique)")
+            }
         }
         return set
     }
@@ -106,6 +122,9 @@ public struct FixtureDecoder: Sendable {
         set.users = try each(root, "users") { node throws(FixtureError) in try decodeUser(node) }
         set.roles = try each(root, "roles") { node throws(FixtureError) in try decodeRole(node, ids: ids) }
         set.webhooks = try each(root, "webhooks") { node throws(FixtureError) in try decodeWebhook(node, ids: ids) }
+        set.applications = try each(root, "applications") { node throws(FixtureError) in
+            try decodeApplication(node, ids: ids)
+        }
         set.userFields = try each(root, "userFields") { node throws(FixtureError) in try decodeUserField(node) }
         set.contacts = try each(root, "contacts") { node throws(FixtureError) in
             FixtureSet.Contact(
@@ -207,6 +226,46 @@ public struct FixtureDecoder: Sendable {
         let scopes = try node.member("SCOPE")?.strings() ?? ["crm"]
         return FixtureSet.Webhook(
             userID: userID, token: token, scopes: scopes, title: try node.member("TITLE")?.string() ?? "")
+    }
+
+    private func decodeApplication(_ node: FixtureNode, ids: KnownIDs) throws(FixtureError) -> FixtureSet.Application {
+        try node.rejectUnknownMembers(except: ["CLIENT_ID", "CLIENT_SECRET", "TITLE", "SCOPE", "TOKENS"])
+        let clientID = try node.required("CLIENT_ID").string()
+        let secretNode = try node.required("CLIENT_SECRET")
+        let secret = try secretNode.string()
+        guard secret.count >= 8 else { throw secretNode.error("a client secret needs at least 8 characters") }
+        var tokens: [FixtureSet.Token] = []
+        for item in try node.member("TOKENS")?.elements() ?? [] {
+            try item.rejectUnknownMembers(except: [
+                "USER_ID", "ACCESS_TOKEN", "REFRESH_TOKEN", "EXPIRES_IN", "EXPIRES", "SCOPE",
+            ])
+            let userNode = try item.required("USER_ID")
+            let userID = try userNode.positiveInteger()
+            guard ids.users.contains(userID) else { throw userNode.error("no user with ID \(userID)") }
+            var expiresIn = OAuthStore.accessTokenLifetime
+            if let expires = item.member("EXPIRES") {
+                let date = try expires.dateTime(portalUTCOffsetSeconds: portalUTCOffsetSeconds)
+                expiresIn = date.secondsSince1970 - CRMDateTime.now().secondsSince1970
+            } else if let seconds = item.member("EXPIRES_IN") {
+                expiresIn = try seconds.integer()
+            }
+            var pair: [String] = []
+            for key in ["ACCESS_TOKEN", "REFRESH_TOKEN"] {
+                let tokenNode = try item.required(key)
+                let token = try tokenNode.string()
+                guard token.count >= 8, token.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+                    throw tokenNode.error("a token needs at least 8 printable ASCII characters")
+                }
+                pair.append(token)
+            }
+            tokens.append(
+                FixtureSet.Token(
+                    userID: userID, accessToken: pair[0], refreshToken: pair[1], expiresIn: expiresIn,
+                    scopes: try item.member("SCOPE")?.strings()))
+        }
+        return FixtureSet.Application(
+            clientID: clientID, clientSecret: secret, title: try node.member("TITLE")?.string() ?? "",
+            scopes: try node.member("SCOPE")?.strings() ?? ["crm"], tokens: tokens)
     }
 
     private static let userFieldTypes: Set<String> = [

@@ -40,6 +40,18 @@ public struct FixtureLoader {
         for webhook in set.webhooks {
             try users.insert(webhook, createdAt: now)
         }
+        let oauth = OAuthStore(database: database)
+        for application in set.applications {
+            try oauth.registerApplication(
+                clientID: application.clientID, secret: application.clientSecret, title: application.title,
+                scopes: application.scopes)
+            for token in application.tokens {
+                _ = try oauth.issue(
+                    clientID: application.clientID, userID: token.userID, scopes: token.scopes,
+                    accessToken: token.accessToken, refreshToken: token.refreshToken, expiresIn: token.expiresIn,
+                    now: now.secondsSince1970)
+            }
+        }
         let userFields = UserFieldStore(database: database)
         for field in set.userFields {
             try userFields.define(field)

@@ -9,6 +9,7 @@ public struct FixtureSet: Sendable {
     public var users: [User] = []
     public var roles: [Role] = []
     public var webhooks: [Webhook] = []
+    public var applications: [Application] = []
     /// Lead user fields (`UF_CRM_*`); fields used by leads but not defined here are defined from their values.
     public var userFields: [UserFieldDefinition] = []
     public var contacts: [Contact] = []
@@ -24,6 +25,7 @@ public struct FixtureSet: Sendable {
         roles += other.roles
         webhooks += other.webhooks
         userFields += other.userFields
+        applications += other.applications
         contacts += other.contacts
         companies += other.companies
         deals += other.deals
@@ -51,6 +53,24 @@ public struct FixtureSet: Sendable {
         /// Entity (`LEAD`) → operation → level.
         public var permissions: [String: [CRMOperation: PermissionLevel]]
         public var userIDs: [Int64]
+    }
+
+    /// An OAuth application with the tokens it has already issued.
+    public struct Application: Sendable, Equatable {
+        public var clientID: String
+        public var clientSecret: String
+        public var title: String
+        public var scopes: [String]
+        public var tokens: [Token]
+    }
+
+    /// An issued token pair; `expiresIn` is counted from start-up (negative: already expired).
+    public struct Token: Sendable, Equatable {
+        public var userID: Int64
+        public var accessToken: String
+        public var refreshToken: String
+        public var expiresIn: Int64
+        public var scopes: [String]?
     }
 
     public struct Webhook: Sendable, Equatable {

@@ -60,6 +60,31 @@ enum SchemaV1 {
             PRIMARY KEY (PASSWORD_ID, PERM)
         );
 
+        -- OAuth applications and the tokens issued to their users (the portal keeps these on its OAuth server).
+        -- Tokens are found by an indexed prefix and then compared in constant time, never by SQL equality alone.
+        CREATE TABLE b_rest_app (
+            ID INTEGER PRIMARY KEY,
+            CLIENT_ID TEXT NOT NULL UNIQUE,
+            CLIENT_SECRET TEXT NOT NULL,
+            TITLE TEXT NOT NULL DEFAULT '',
+            SCOPE TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE b_rest_oauth_token (
+            ID INTEGER PRIMARY KEY,
+            APP_ID INTEGER NOT NULL REFERENCES b_rest_app(ID) ON DELETE CASCADE,
+            USER_ID INTEGER NOT NULL REFERENCES b_user(ID) ON DELETE CASCADE,
+            ACCESS_TOKEN TEXT NOT NULL,
+            ACCESS_PREFIX TEXT NOT NULL,
+            REFRESH_TOKEN TEXT NOT NULL,
+            REFRESH_PREFIX TEXT NOT NULL,
+            SCOPE TEXT NOT NULL,
+            EXPIRES INTEGER NOT NULL,
+            REFRESH_EXPIRES INTEGER NOT NULL,
+            REVOKED TEXT NOT NULL DEFAULT 'N'
+        );
+        CREATE INDEX ix_rest_oauth_token_access ON b_rest_oauth_token (ACCESS_PREFIX);
+        CREATE INDEX ix_rest_oauth_token_refresh ON b_rest_oauth_token (REFRESH_PREFIX);
+
         -- Dictionaries (crm.status.list): lead statuses and sources.
         CREATE TABLE b_crm_status (
             ID INTEGER PRIMARY KEY,

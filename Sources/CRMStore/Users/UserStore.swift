@@ -30,6 +30,25 @@ public struct UserStore {
             userID: userID, isAdmin: user[0].textValue == "Y", departmentID: user[1].integerValue, grants: grants)
     }
 
+    /// A user's profile columns, or `nil` when there is no such user.
+    public func user(id: Int64) throws -> UserRecord? {
+        guard
+            let row = try database.cachedStatement(
+                """
+                SELECT ID, ACTIVE, LOGIN, NAME, LAST_NAME, SECOND_NAME, EMAIL, WORK_POSITION, PERSONAL_GENDER, TIME_ZONE,
+                    IS_ADMIN, DEPARTMENT_ID, DATE_REGISTER
+                FROM b_user WHERE ID = ?
+                """
+            ).firstRow(.integer(id))
+        else { return nil }
+        return UserRecord(
+            id: id, isActive: row[1].textValue == "Y", login: row[2].textValue ?? "", name: row[3].textValue ?? "",
+            lastName: row[4].textValue ?? "", secondName: row[5].textValue ?? "", email: row[6].textValue ?? "",
+            workPosition: row[7].textValue ?? "", gender: row[8].textValue ?? "", timeZone: row[9].textValue ?? "",
+            isAdmin: row[10].textValue == "Y", departmentID: row[11].integerValue,
+            registered: row[12].textValue.flatMap(CRMDateTime.init(sqlText:)) ?? CRMDateTime(secondsSince1970: 0))
+    }
+
     /// The webhook of this user with this token, compared in constant time; `nil` when the user has no such active
     /// webhook or is inactive.
     public func webhook(userID: Int64, token: String) throws -> WebhookCredential? {

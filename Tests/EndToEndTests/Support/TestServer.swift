@@ -9,12 +9,12 @@ import SQLite
 final class TestServer: Sendable {
     let server: MockServer
 
-    init(configure: (inout MockOptions) -> Void = { _ in }) throws {
+    init(clock: any RESTClock = SystemClock(), configure: (inout MockOptions) -> Void = { _ in }) throws {
         var options = MockOptions()
         options.port = 0
         options.logLevel = .error
         configure(&options)
-        server = try MockServer(options: options, timeZone: .fixed(utcOffsetSeconds: 3 * 3600))
+        server = try MockServer(options: options, timeZone: .fixed(utcOffsetSeconds: 3 * 3600), clock: clock)
         try server.start()
     }
 
