@@ -12,6 +12,10 @@ public struct MockOptions: Sendable, Equatable {
     public var logLevel = LogLevel.info
     public var logFormat = LogFormat.text
     public var authMode = AuthMode.open
+    /// Instead of the fixture leads, this many synthetic leads with ids 1...N (for load tests).
+    public var generateLeads: Int?
+    /// Event loops (threads) serving connections; `nil` means one per CPU.
+    public var eventLoops: Int?
 
     public init() {}
 
@@ -97,6 +101,22 @@ public struct MockOptions: Sendable, Equatable {
         ) { options, value in
             guard let mode = AuthMode(rawValue: value) else { return "--auth needs open or strict" }
             options.authMode = mode
+            return nil
+        },
+        Option(
+            flag: "--event-loops", environment: "BITRIX24_MOCK_EVENT_LOOPS", placeholder: "N",
+            help: "threads serving connections (default: one per CPU)"
+        ) { options, value in
+            guard let count = Int(value), (1...256).contains(count) else { return "--event-loops needs 1...256" }
+            options.eventLoops = count
+            return nil
+        },
+        Option(
+            flag: "--generate-leads", environment: "BITRIX24_MOCK_GENERATE_LEADS", placeholder: "N",
+            help: "load the fixture users but, instead of their leads, N synthetic leads with ids 1...N"
+        ) { options, value in
+            guard let count = Int(value), count >= 0 else { return "--generate-leads needs a count" }
+            options.generateLeads = count
             return nil
         },
     ]

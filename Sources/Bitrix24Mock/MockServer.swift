@@ -62,6 +62,7 @@ public final class MockServer: Sendable {
         configuration.host = options.host
         configuration.port = options.port
         configuration.maxBodyBytes = options.maxBodyBytes
+        if let loops = options.eventLoops { configuration.eventLoopCount = loops }
         configuration.defaultHeaders = RESTService.standardHeaders
         configuration.onEvent = { event in Self.log(event, logger) }
         self.http = HTTPServer(
@@ -119,22 +120,49 @@ public final class MockServer: Sendable {
         } catch {
             throw .fixtures(error)
         }
+        var toLoad = set
+        if options.generateLeads != nil {
+            // Generated leads replace the fixture leads and what points at them.
+            toLoad.leads = []
+            toLoad.contacts = []
+            toLoad.companies = []
+            toLoad.deals = []
+        }
         do {
-            let summary = try store.write { try $0.fixtures.load(set) }
+            let summary = try store.write { try $0.fixtures.load(toLoad) }
             logger.log(
                 .info, "fixtures loaded",
                 [
                     "users": .integer(summary.users), "webhooks": .integer(summary.webhooks),
                     "leads": .integer(summary.leads), "contacts": .integer(summary.contacts),
                 ])
+            if let count = options.generateLeads {
+                try generate(count, users: set.users.filter(\.isActive).map(\.id), store: store, logger: logger)
+            }
         } catch {
             throw .database("loading fixtures failed: \(error)")
         }
     }
 
+    /// Writes N synthetic leads in one transaction, reporting progress on stderr for long loads.
+    private static func generate(_ count: Int, users: [Int64], store: CRMStore, logger: Logger) throws {
+        let start = ContinuousClock.now
+        try store.write { session in
+            try session.leadGenerator.generate(count: count, userIDs: users) { written in
+                if count > LeadGenerator.chunkSize {
+                    logger.log(.info, "generating leads", ["written": .integer(written), "of": .integer(count)])
+                }
+            }
+        }
+        let elapsed = start.duration(to: .now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        logger.log(.info, "leads generated", ["count": .integer(count), "ms": .number(milliseconds.rounded())])
+    }
+
     private static func log(_ event: HTTPServerEvent, _ logger: Logger) {
         switch event {
         case .requestCompleted(let entry):
+            guard logger.level <= .info else { return }
             logger.request(
                 method: entry.method.rawValue, target: CredentialRedaction.redact(target: entry.target),
                 status: entry.statusCode,

@@ -24,4 +24,5 @@ public struct CRMSession {
     public var contacts: ContactStore { ContactStore(database: database, now: now) }
     public var history: HistoryStore { HistoryStore(database: database, now: now) }
     public var oauth: OAuthStore { OAuthStore(database: database) }
+    public var leadGenerator: LeadGenerator { LeadGenerator(database: database, now: now) }
 }

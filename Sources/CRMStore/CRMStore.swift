@@ -1,5 +1,4 @@
 import SQLite
-import Synchronization
 
 /// The CRM's data: one SQLite connection behind one lock, so concurrent REST calls see each other's work whole.
 ///
@@ -9,8 +8,9 @@ import Synchronization
 public final class CRMStore: Sendable {
     /// Where the data lives: `:memory:` or a file in WAL mode.
     public let location: Database.Location
-    private let connection: Mutex<Database>
+    private let connection: StoreLock<Database>
     private let clock: @Sendable () -> CRMDateTime
+    private let credentials = CredentialCache()
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     ///
@@ -18,9 +18,13 @@ public final class CRMStore: Sendable {
     public init(location: Database.Location, clock: @escaping @Sendable () -> CRMDateTime = { .now() }) throws {
         let database = try Database(location: location)
         _ = try Migration.migrate(database)
+        let credentials = self.credentials
+        database.onRowChange { table in
+            if CredentialCache.tables.contains(table) { credentials.invalidate() }
+        }
         self.location = location
         self.clock = clock
-        self.connection = Mutex(database)
+        self.connection = StoreLock(database)
     }
 
     /// Runs `body` with the connection held; use for reads that must see one consistent state.
@@ -44,6 +48,31 @@ public final class CRMStore: Sendable {
     /// Runs `body` with the raw connection held, for maintenance outside the CRM model (tests, diagnostics).
     public func withDatabase<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         try connection.withLock { database in try body(database) }
+    }
+
+    /// A user with their CRM rights, from memory when nothing about users or roles changed since it was read.
+    public func actor(userID: Int64) throws -> CRMActor? {
+        if let cached = credentials.actor(userID: userID) { return cached }
+        let version = credentials.version
+        let actor = try read { try $0.users.actor(userID: userID) }
+        credentials.store(actor: actor, webhooks: nil, userID: userID, readAt: version)
+        return actor
+    }
+
+    /// The webhook of a user matching `token` (compared in constant time) and the user's rights; `nil` for wrong
+    /// credentials. Served from memory when users, roles and webhooks are unchanged.
+    public func webhookCaller(userID: Int64, token: String) throws -> (WebhookCredential, CRMActor)? {
+        if let webhooks = credentials.webhooks(userID: userID), let cachedActor = credentials.actor(userID: userID) {
+            guard let credential = UserStore.match(token, in: webhooks), let actor = cachedActor else { return nil }
+            return (credential, actor)
+        }
+        let version = credentials.version
+        let (webhooks, actor) = try read { session in
+            (try session.users.webhooks(userID: userID), try session.users.actor(userID: userID))
+        }
+        credentials.store(actor: actor, webhooks: webhooks, userID: userID, readAt: version)
+        guard let credential = UserStore.match(token, in: webhooks), let actor else { return nil }
+        return (credential, actor)
     }
 
     /// Closes the connection; the store must not be used afterwards.

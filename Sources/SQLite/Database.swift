@@ -46,6 +46,8 @@ public final class Database: @unchecked Sendable {
     private var preparedStatements: [WeakStatement] = []
     /// How many ``transaction(_:)`` calls are running (0: none, 1: the outer transaction, more: savepoints).
     var transactionDepth = 0
+    /// The handler given to ``onRowChange(_:)``, kept alive for SQLite's update hook.
+    private var rowChangeHandler: RowChangeHandler?
 
     /// Opens (creating if needed) the database at `location` and configures the connection.
     /// - Throws: ``SQLiteError`` when the file cannot be opened or the configuration pragmas fail.
@@ -78,6 +80,21 @@ public final class Database: @unchecked Sendable {
 
     deinit {
         close()
+    }
+
+    /// Calls `handler` with the table name whenever a row is inserted, updated or deleted through this connection
+    /// (`sqlite3_update_hook`), so an owner can keep a cache of rarely changed tables exact. SQLite does not report
+    /// rows removed by an unconditional `DELETE FROM t` (the truncate optimization) or by `REPLACE` conflicts.
+    public func onRowChange(_ handler: @escaping (String) -> Void) {
+        guard let connection else { return }
+        let box = RowChangeHandler(handler)
+        rowChangeHandler = box
+        sqlite3_update_hook(
+            connection,
+            { context, _, _, table, _ in
+                guard let context, let table else { return }
+                Unmanaged<RowChangeHandler>.fromOpaque(context).takeUnretainedValue().handler(String(cString: table))
+            }, Unmanaged.passUnretained(box).toOpaque())
     }
 
     /// Finalizes all statements and closes the connection. Safe to call more than once; afterwards every throwing
@@ -210,4 +227,13 @@ public final class Database: @unchecked Sendable {
 /// A statement reference that does not keep the statement alive.
 private struct WeakStatement {
     weak var statement: Statement?
+}
+
+/// Holds the row-change handler for the C callback's context pointer.
+private final class RowChangeHandler {
+    let handler: (String) -> Void
+
+    init(_ handler: @escaping (String) -> Void) {
+        self.handler = handler
+    }
 }

@@ -39,12 +39,7 @@ public struct Authenticator: Sendable {
         guard let userID = Int64(webhook.user), userID > 0 else { throw .invalidCredentials }
         let found: (WebhookCredential, CRMActor)?
         do {
-            found = try store.read { session -> (WebhookCredential, CRMActor)? in
-                guard let credential = try session.users.webhook(userID: userID, token: webhook.token),
-                    let actor = try session.users.actor(userID: userID)
-                else { return nil }
-                return (credential, actor)
-            }
+            found = try store.webhookCaller(userID: userID, token: webhook.token)
         } catch {
             throw .sqlQueryFailed
         }
@@ -74,7 +69,7 @@ public struct Authenticator: Sendable {
 
     private func loadActor(userID: Int64, store: CRMStore) throws(RESTError) -> CRMActor? {
         do {
-            return try store.read { try $0.users.actor(userID: userID) }
+            return try store.actor(userID: userID)
         } catch {
             throw .sqlQueryFailed
         }

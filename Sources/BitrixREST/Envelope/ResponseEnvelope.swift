@@ -12,7 +12,11 @@ public enum ResponseEnvelope {
         var writer = JSONWriter(options: jsonOptions)
         writer.beginObject()
         writer.key("result")
-        writer.write(result.value)
+        if let encoded = result.encoded {
+            writer.raw(encoded)
+        } else {
+            writer.write(result.value)
+        }
         if let next = result.next {
             writer.key("next")
             writer.int(Int64(next))

@@ -42,7 +42,7 @@ public enum BatchMethod {
             let outcome = run(text, state: state, call: call)
             switch outcome {
             case .success(let result, let time):
-                state.results[key] = result.value
+                state.results[key] = result.jsonValue
                 if let total = result.total { state.totals[key] = .int(Int64(total)) }
                 if let next = result.next { state.nexts[key] = .int(Int64(next)) }
                 var writer = JSONWriter(options: [])

@@ -71,9 +71,9 @@ public enum CRMContactMethods {
             for (name, storage) in EntityColumns.contact {
                 object[name] = WireValue.field(contact.columns[name] ?? .null, storage: storage, in: call.timeZone)
                 if name == "OPENED" {
-                    let record = LeadRecord(id: id, columns: [:], multiFields: contact.multiFields)
                     for flag in ["HAS_PHONE", "HAS_EMAIL", "HAS_IMOL"] {
-                        object[flag] = .string(record.computedFlag(flag) ? "Y" : "N")
+                        let isSet = LeadRecord.computedFlag(flag, multiFields: contact.multiFields)
+                        object[flag] = .string(isSet ? "Y" : "N")
                     }
                 }
             }

@@ -27,7 +27,9 @@ public enum CRMLeadMethods {
         }
         switch lookup {
         case .found(let record):
-            return RESTResult(LeadWireFormat(timeZone: call.timeZone).full(record, userFields: definitions))
+            var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+            LeadWireFormat(timeZone: call.timeZone).writeFull(record, userFields: definitions, into: &writer)
+            return RESTResult(encoded: writer.bytes)
         case .accessDenied: throw .accessDenied
         case .notFound: throw .plain("Not found")
         }
@@ -66,14 +68,20 @@ public enum CRMLeadMethods {
             throw .accessDenied
         }
         let format = LeadWireFormat(timeZone: call.timeZone)
-        return RESTResult(
-            .array(page.records.map { format.item($0, selection: selection) }), next: page.next, total: page.total ?? 0)
+        let columns = LeadWireFormat.Columns(selection.standard)
+        var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+        writer.beginArray()
+        for record in page.records {
+            format.writeItem(record, columns: columns, selection: selection, into: &writer)
+        }
+        writer.endArray()
+        return RESTResult(encoded: writer.bytes, next: page.next, total: page.total ?? 0)
     }
 
     /// `crm.lead.fields`: the standard fields, then the user fields.
     static let fields = RESTMethod("crm.lead.fields", scope: "crm") { call throws(RESTError) in
-        let definitions = try call.read { try $0.userFields.leadFields() }
-        return RESTResult(.object(FieldDescriptions.lead(userFields: definitions)))
+        let definitions = try call.read { try $0.userFields.leadFields(withSettings: true) }
+        return RESTResult(encoded: FieldDescriptions.lead(userFields: definitions))
     }
 
     /// `crm.lead.delete`: `id`/`ID` cast to int; the permission check comes before the existence check.

@@ -4,7 +4,23 @@ import JSON
 /// The `*.fields` answers: `{type, isRequired, isReadOnly, isImmutable, isMultiple, isDynamic, title}` per field, as
 /// `CCrmRestHelper::prepareFieldInfos` writes them.
 enum FieldDescriptions {
-    static func lead(userFields: [UserFieldDefinition]) -> JSONObject {
+    /// `crm.lead.fields`: the standard part never changes, so it is encoded once; user fields follow.
+    static func lead(userFields: [UserFieldDefinition]) -> [UInt8] {
+        guard !userFields.isEmpty else { return standardLeadFields + [UInt8(ascii: "}")] }
+        var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+        writer.write(.object(userFieldDescriptions(userFields)))
+        // Splice: the standard object without its "}", a comma, the user fields without their "{".
+        return standardLeadFields + [UInt8(ascii: ",")] + writer.bytes.dropFirst()
+    }
+
+    /// The standard fields' object, encoded, without its closing brace.
+    private static let standardLeadFields: [UInt8] = {
+        var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+        writer.write(.object(standardLeadFieldDescriptions()))
+        return Array(writer.bytes.dropLast())
+    }()
+
+    private static func standardLeadFieldDescriptions() -> JSONObject {
         var result = JSONObject()
         for field in LeadField.all {
             var info: JSONObject = [
@@ -18,6 +34,11 @@ enum FieldDescriptions {
             if let settings = field.settings { info["settings"] = .object(settings) }
             result[field.name] = .object(info)
         }
+        return result
+    }
+
+    private static func userFieldDescriptions(_ userFields: [UserFieldDefinition]) -> JSONObject {
+        var result = JSONObject()
         for field in userFields {
             var info: JSONObject = [
                 "type": .string(field.typeID), "isRequired": .bool(field.isMandatory), "isReadOnly": false,

@@ -4,39 +4,58 @@ import SQLite
 
 /// A lead as `crm.lead.get` and `crm.lead.list` print it: standard fields in the portal's order, then user fields,
 /// then multi-fields, every value typed as the portal types it.
+///
+/// Written straight into the answer's bytes: a lead has some sixty keys, and building them as a JSON object first
+/// cost more than reading the lead.
 struct LeadWireFormat {
     var timeZone: PortalTimeZone
 
+    /// Standard fields with their column positions, resolved once rather than per lead.
+    struct Columns {
+        var fields: [(field: LeadField, column: Int?)]
+
+        init(_ fields: [LeadField]) {
+            self.fields = fields.map { ($0, LeadField.columnIndex[$0.name]) }
+        }
+
+        static let read = Columns(LeadField.readOrder)
+    }
+
     /// `crm.lead.get`: every standard field, every defined user field (`""` when the lead has no value), every
     /// multi-field kind the lead has.
-    func full(_ record: LeadRecord, userFields: [UserFieldDefinition]) -> JSONValue {
-        var object = standard(record, fields: LeadField.readOrder)
+    func writeFull(_ record: LeadRecord, userFields: [UserFieldDefinition], into writer: inout JSONWriter) {
+        writer.beginObject()
+        writeStandard(record, columns: .read, into: &writer)
         for field in userFields {
-            object[field.fieldName] = record.userFields[field.fieldName] ?? .string("")
+            writer.key(field.fieldName)
+            writer.write(record.userFields[field.fieldName] ?? .string(""))
         }
-        MultiFieldWire.append(record.multiFields, to: &object)
-        return .object(object)
+        MultiFieldWire.write(record.multiFields, into: &writer)
+        writer.endObject()
     }
 
     /// A `crm.lead.list` item: the selected fields; an unset user field is `null` here.
-    func item(_ record: LeadRecord, selection: LeadListReader.Selection) -> JSONValue {
-        var object = standard(record, fields: selection.standard)
+    func writeItem(
+        _ record: LeadRecord, columns: Columns, selection: LeadListReader.Selection, into writer: inout JSONWriter
+    ) {
+        writer.beginObject()
+        writeStandard(record, columns: columns, into: &writer)
         for name in selection.userFields {
-            object[name] = record.userFields[name] ?? .null
+            writer.key(name)
+            writer.write(record.userFields[name] ?? .null)
         }
-        MultiFieldWire.append(record.multiFields, to: &object, only: Set(selection.multiFieldTypes))
-        return .object(object)
+        MultiFieldWire.write(record.multiFields, into: &writer, only: Set(selection.multiFieldTypes))
+        writer.endObject()
     }
 
-    private func standard(_ record: LeadRecord, fields: [LeadField]) -> JSONObject {
-        var object = JSONObject()
-        for field in fields {
-            if field.storage == .computed {
-                object[field.name] = .string(record.computedFlag(field.name) ? "Y" : "N")
+    private func writeStandard(_ record: LeadRecord, columns: Columns, into writer: inout JSONWriter) {
+        for (field, column) in columns.fields {
+            writer.key(field.name)
+            if let column {
+                writer.write(WireValue.field(record.value(atColumn: column), storage: field.storage, in: timeZone))
             } else {
-                object[field.name] = WireValue.field(record[field.name], storage: field.storage, in: timeZone)
+                writer.string(record.computedFlag(field.name) ? "Y" : "N")
             }
         }
-        return object
     }
 }

@@ -41,6 +41,10 @@ public struct LeadField: Sendable, Equatable {
     /// The columns of `b_crm_lead`, in `crm.lead.fields` order.
     public static let columns: [LeadField] = all.filter(\.isColumn)
 
+    /// Each column's position in `columns` (and so in `LeadRecord.values`).
+    public static let columnIndex: [String: Int] = Dictionary(
+        uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
+
     /// The fields `crm.lead.get` and `crm.lead.list` print, in the portal's order (`CCrmLead::GetFields`): every
     /// standard field except CONTACT_IDS and the multi-fields, which follow the user fields.
     public static let readOrder: [LeadField] = [

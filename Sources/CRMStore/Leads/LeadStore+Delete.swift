@@ -11,30 +11,57 @@ extension LeadStore {
     /// LEAD_ID on contacts, companies and deals, deletes the lead row, and finally records a "deleted" history event,
     /// as the portal does. If any step fails, nothing is removed.
     public func delete(id: Int64, by actor: CRMActor) throws -> LeadDeletion {
-        let attributes = try permissionAttributes(of: id)
+        // One probe reads what the checks need and which of the optional dependents exist, so a lead without
+        // product rows, user fields, contact links, observers or entities pointing at it costs no statement for them.
+        let probe = try database.cachedStatement(
+            """
+            SELECT l.ASSIGNED_BY_ID, l.OPENED, u.DEPARTMENT_ID, l.TITLE, l.STATUS_ID,
+                EXISTS (SELECT 1 FROM b_crm_product_row WHERE OWNER_TYPE = 'L' AND OWNER_ID = l.ID),
+                EXISTS (SELECT 1 FROM b_uts_crm_lead WHERE VALUE_ID = l.ID),
+                EXISTS (SELECT 1 FROM b_crm_lead_contact WHERE LEAD_ID = l.ID),
+                EXISTS (SELECT 1 FROM b_crm_observer WHERE ENTITY_TYPE_ID = 1 AND ENTITY_ID = l.ID),
+                EXISTS (SELECT 1 FROM b_crm_contact WHERE LEAD_ID = l.ID)
+                    OR EXISTS (SELECT 1 FROM b_crm_company WHERE LEAD_ID = l.ID)
+                    OR EXISTS (SELECT 1 FROM b_crm_deal WHERE LEAD_ID = l.ID)
+            FROM b_crm_lead l LEFT JOIN b_user u ON u.ID = l.ASSIGNED_BY_ID
+            WHERE l.ID = ?
+            """
+        ).firstRow(.integer(id))
+        let attributes = probe.map { row in
+            CRMPermissionCheck.ItemAttributes(
+                assignedByID: row[0].integerValue, assigneeDepartmentID: row[2].integerValue,
+                isOpened: row[1].textValue == "Y")
+        }
         guard CRMPermissionCheck(actor: actor).allows(.delete, on: .lead, item: attributes) else {
             return .accessDenied
         }
-        guard attributes != nil,
-            let row = try database.cachedStatement("SELECT TITLE FROM b_crm_lead WHERE ID = ?").firstRow(.integer(id))
-        else {
-            return .notFound
-        }
-        let deleted = DeletedLead(id: id, title: row[0].textValue ?? "")
-        try database.transaction {
-            try moveActivitiesOfConvertedLead(id)
+        guard let row = probe else { return .notFound }
+        let deleted = DeletedLead(id: id, title: row[3].textValue ?? "")
+        let has = (
+            productRows: row[5] == .integer(1), userFields: row[6] == .integer(1),
+            contacts: row[7] == .integer(1), observers: row[8] == .integer(1), referrers: row[9] == .integer(1)
+        )
+        // Inside the caller's transaction (`CRMStore.write`) the steps run as they are: that transaction already makes
+        // them all-or-nothing, and a savepoint would only add two statements to every delete.
+        try database.isInTransaction ? cascade() : database.transaction(cascade)
+        func cascade() throws {
+            if row[4].textValue == "CONVERTED" {
+                try moveActivitiesOfConvertedLead(id)
+            }
             try deleteActivities(ofLead: id)
             try run("DELETE FROM b_crm_field_multi WHERE ENTITY_ID = 'LEAD' AND ELEMENT_ID = ?", id)
-            try run("DELETE FROM b_crm_product_row WHERE OWNER_TYPE = 'L' AND OWNER_ID = ?", id)
-            try run("DELETE FROM b_uts_crm_lead WHERE VALUE_ID = ?", id)
-            try run("DELETE FROM b_crm_lead_contact WHERE LEAD_ID = ?", id)
+            if has.productRows { try run("DELETE FROM b_crm_product_row WHERE OWNER_TYPE = 'L' AND OWNER_ID = ?", id) }
+            if has.userFields { try run("DELETE FROM b_uts_crm_lead WHERE VALUE_ID = ?", id) }
+            if has.contacts { try run("DELETE FROM b_crm_lead_contact WHERE LEAD_ID = ?", id) }
             try run("DELETE FROM b_crm_lead_status_history WHERE OWNER_ID = ?", id)
             try deleteHistory(ofLead: id)
             try deleteTimeline(ofLead: id)
-            try run("DELETE FROM b_crm_observer WHERE ENTITY_TYPE_ID = 1 AND ENTITY_ID = ?", id)
-            try run("UPDATE b_crm_contact SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
-            try run("UPDATE b_crm_company SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
-            try run("UPDATE b_crm_deal SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
+            if has.observers { try run("DELETE FROM b_crm_observer WHERE ENTITY_TYPE_ID = 1 AND ENTITY_ID = ?", id) }
+            if has.referrers {
+                try run("UPDATE b_crm_contact SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
+                try run("UPDATE b_crm_company SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
+                try run("UPDATE b_crm_deal SET LEAD_ID = NULL WHERE LEAD_ID = ?", id)
+            }
             try run("DELETE FROM b_crm_lead WHERE ID = ?", id)
             try HistoryStore(database: database, now: now).record(
                 HistoryEvent(kind: .deleted, entityTitle: deleted.title),
@@ -54,7 +81,7 @@ extension LeadStore {
                     (SELECT CONTACT_ID FROM b_crm_lead_contact WHERE LEAD_ID = l.ID ORDER BY IS_PRIMARY DESC, SORT LIMIT 1)
                 FROM b_crm_lead l WHERE l.ID = ?
                 """
-            ).firstRow(.integer(id)), lead[0].textValue == "CONVERTED"
+            ).firstRow(.integer(id))
         else { return }
         let target: (CRMEntityType, Int64)
         if let contact = lead[1].integerValue ?? lead[3].integerValue, contact > 0 {

@@ -87,15 +87,14 @@ extension LeadStore {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let columns = LeadField.columns.map { "l." + $0.name }.joined(separator: ", ")
-        let rows = try database.prepare("SELECT \(columns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
+        // Cached by text: the SQL depends only on how many ids there are (at most a page of them).
+        let rows = try database.cachedStatement("SELECT \(columns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
             .rows(bindings: ids.map(SQLiteValue.integer))
-        var byID: [Int64: [String: SQLiteValue]] = [:]
+        let idIndex = LeadField.columnIndex["ID"] ?? 0
+        var byID: [Int64: [SQLiteValue]] = [:]
         for row in rows {
-            var values: [String: SQLiteValue] = [:]
-            for (index, field) in LeadField.columns.enumerated() {
-                values[field.name] = row[index]
-            }
-            if let id = values["ID"]?.integerValue { byID[id] = values }
+            let values = row.values
+            if let id = values[idIndex].integerValue { byID[id] = values }
         }
         let types = multiFieldTypes ?? Set(EntityColumns.multiFieldTypes)
         let multiFields = try MultiFieldStore(database: database).values(of: .lead, ids: ids, types: types)
@@ -106,7 +105,7 @@ extension LeadStore {
             if let wanted = userFields {
                 values = values.filter { wanted.contains($0.key) }
             }
-            return LeadRecord(id: id, columns: columns, userFields: values, multiFields: multiFields[id] ?? [])
+            return LeadRecord(id: id, values: columns, userFields: values, multiFields: multiFields[id] ?? [])
         }
     }
 

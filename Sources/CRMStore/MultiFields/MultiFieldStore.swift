@@ -38,20 +38,18 @@ public struct MultiFieldStore {
     public func values(of entity: CRMEntityType, ids: [Int64], types: Set<String>) throws -> [Int64: [Value]] {
         guard !ids.isEmpty, !types.isEmpty else { return [:] }
         let idList = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let typeList = Array(repeating: "?", count: types.count).joined(separator: ",")
-        let statement = try database.prepare(
+        // Cached by text: the SQL depends only on how many ids there are; kinds are filtered here.
+        let statement = try database.cachedStatement(
             """
             SELECT ELEMENT_ID, ID, TYPE_ID, VALUE_TYPE, VALUE FROM b_crm_field_multi
-            WHERE ENTITY_ID = ? AND ELEMENT_ID IN (\(idList)) AND TYPE_ID IN (\(typeList)) ORDER BY ID
+            WHERE ENTITY_ID = ? AND ELEMENT_ID IN (\(idList)) ORDER BY ID
             """)
-        let bindings =
-            [SQLiteValue.text(entity.legacyName)] + ids.map(SQLiteValue.integer) + types.sorted().map(SQLiteValue.text)
         var result: [Int64: [Value]] = [:]
-        for row in try statement.rows(bindings: bindings) {
-            guard let owner = row[0].integerValue else { continue }
+        for row in try statement.rows(bindings: [.text(entity.legacyName)] + ids.map(SQLiteValue.integer)) {
+            guard let owner = row[0].integerValue, let type = row[2].textValue, types.contains(type) else { continue }
             result[owner, default: []].append(
                 Value(
-                    id: row[1].integerValue ?? 0, typeID: row[2].textValue ?? "", valueType: row[3].textValue ?? "",
+                    id: row[1].integerValue ?? 0, typeID: type, valueType: row[3].textValue ?? "",
                     value: row[4].textValue ?? ""))
         }
         return result

@@ -8,8 +8,9 @@ public struct UserFieldStore {
     /// The portal's entity id of lead user fields.
     public static let leadEntityID = "CRM_LEAD"
 
-    /// Every lead user field, in the order the portal lists them (SORT, then creation).
-    public func leadFields() throws -> [UserFieldDefinition] {
+    /// Every lead user field, in the order the portal lists them (SORT, then creation); settings are read only when
+    /// asked for (`crm.lead.fields`), since every other lead method needs just the names.
+    public func leadFields(withSettings: Bool = false) throws -> [UserFieldDefinition] {
         try database.cachedStatement(
             """
             SELECT FIELD_NAME, USER_TYPE_ID, MULTIPLE, MANDATORY, SORT, LABEL, SETTINGS FROM b_user_field
@@ -17,7 +18,7 @@ public struct UserFieldStore {
             """
         ).rows().map { row in
             var settings = JSONObject()
-            if let text = row[6].textValue, case .object(let object)? = try? JSONParser.parse(text) {
+            if withSettings, let text = row[6].textValue, case .object(let object)? = try? JSONParser.parse(text) {
                 settings = object
             }
             return UserFieldDefinition(
@@ -60,7 +61,7 @@ public struct UserFieldStore {
     public func values(ofLeads ids: [Int64]) throws -> [Int64: [String: JSONValue]] {
         guard !ids.isEmpty else { return [:] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let statement = try database.prepare(
+        let statement = try database.cachedStatement(
             "SELECT VALUE_ID, FIELD_NAME, VALUE FROM b_uts_crm_lead WHERE VALUE_ID IN (\(placeholders))")
         var result: [Int64: [String: JSONValue]] = [:]
         for row in try statement.rows(bindings: ids.map(SQLiteValue.integer)) {

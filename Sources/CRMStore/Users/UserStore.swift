@@ -52,22 +52,33 @@ public struct UserStore {
     /// The webhook of this user with this token, compared in constant time; `nil` when the user has no such active
     /// webhook or is inactive.
     public func webhook(userID: Int64, token: String) throws -> WebhookCredential? {
-        let candidates = try database.cachedStatement(
+        Self.match(token, in: try webhooks(userID: userID))
+    }
+
+    /// Every active webhook of an active user, with its token, for matching (and caching) outside a query.
+    func webhooks(userID: Int64) throws -> [CredentialCache.Webhook] {
+        let rows = try database.cachedStatement(
             """
             SELECT ap.ID, ap.PASSWORD FROM b_rest_ap ap JOIN b_user u ON u.ID = ap.USER_ID
             WHERE ap.USER_ID = ? AND ap.ACTIVE = 'Y' AND u.ACTIVE = 'Y'
             """
         ).rows(.integer(userID))
-        var match: Int64?
-        for row in candidates {
-            if ConstantTimeComparison.equal(row[1].textValue ?? "", token), let id = row[0].integerValue {
-                match = id
-            }
+        return try rows.compactMap { row in
+            guard let id = row[0].integerValue, let token = row[1].textValue else { return nil }
+            let scopes = try database.cachedStatement("SELECT PERM FROM b_rest_ap_permission WHERE PASSWORD_ID = ?")
+                .rows(.integer(id)).compactMap { $0[0].textValue }
+            return CredentialCache.Webhook(
+                token: token, credential: WebhookCredential(id: id, userID: userID, scopes: Set(scopes)))
         }
-        guard let id = match else { return nil }
-        let scopes = try database.cachedStatement("SELECT PERM FROM b_rest_ap_permission WHERE PASSWORD_ID = ?")
-            .rows(.integer(id)).compactMap { $0[0].textValue }
-        return WebhookCredential(id: id, userID: userID, scopes: Set(scopes))
+    }
+
+    /// The webhook whose token equals `token`, every candidate compared in constant time.
+    static func match(_ token: String, in webhooks: [CredentialCache.Webhook]) -> WebhookCredential? {
+        var found: WebhookCredential?
+        for webhook in webhooks where ConstantTimeComparison.equal(webhook.token, token) {
+            found = webhook.credential
+        }
+        return found
     }
 
     /// Whether any user exists; fixtures are only loaded into a store without users and leads.
