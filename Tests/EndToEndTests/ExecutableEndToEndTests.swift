@@ -99,7 +99,25 @@ import Testing
         #expect(running.errorOutput.contains(#""level":"info""#))
     }
 
-    @Test(arguments: [["--bogus"], ["--port"], ["--port", "70000"], ["--log-level", "loud"], ["--auth", "maybe"]])
+    @Test func generatesLeadsInsteadOfTheFixtureLeads() throws {
+        let running = try Running(["--port", "0", "--generate-leads", "300", "--event-loops", "1"])
+        let line = running.readyLine()
+        let port = try #require(Int(line.split(separator: ":").last ?? ""))
+        let client = try RawHTTPClient(port: port)
+        let list = try client.request("GET", "/rest/crm.lead.list.json?select[]=ID&start=-1")
+        #expect(list.json?["result"] as? [Any] != nil)
+        let get = try client.request("GET", "/rest/crm.lead.get.json?id=300")
+        #expect((get.json?["result"] as? [String: Any])?["TITLE"] as? String == "Generated lead #300")
+        let fixtureLead = try client.request("GET", "/rest/crm.lead.get.json?id=301")
+        #expect(fixtureLead.status == 400)
+        kill(running.process.processIdentifier, SIGTERM)
+        #expect(running.waitForExit(seconds: 3) == 0)
+    }
+
+    @Test(arguments: [
+        ["--bogus"], ["--port"], ["--port", "70000"], ["--log-level", "loud"], ["--auth", "maybe"],
+        ["--generate-leads", "many"], ["--event-loops", "0"],
+    ])
     func aBadFlagPrintsUsageAndExitsTwo(arguments: [String]) throws {
         let running = try Running(arguments)
         #expect(running.waitForExit(seconds: 5) == 2)
