@@ -46,6 +46,12 @@ public final class Database: @unchecked Sendable {
     private var preparedStatements: [WeakStatement] = []
     /// How many ``transaction(_:)`` calls are running (0: none, 1: the outer transaction, more: savepoints).
     var transactionDepth = 0
+    /// Statements of SQL built at run time (filters, IN lists), kept while recently used: up to
+    /// ``recentStatementCapacity``, the least recently used finalized first.
+    private var recentStatements: [String: (statement: Statement, lastUse: UInt64)] = [:]
+    private var useCounter: UInt64 = 0
+    /// How many run-time-built statements ``recentStatement(_:)`` keeps prepared.
+    public static let recentStatementCapacity = 64
     /// The handler given to ``onRowChange(_:)``, kept alive for SQLite's update hook.
     private var rowChangeHandler: RowChangeHandler?
 
@@ -82,6 +88,28 @@ public final class Database: @unchecked Sendable {
         close()
     }
 
+    /// A prepared statement for SQL built at run time (a list filter, an `IN (?, ?)` list): reused while it is among
+    /// the ``recentStatementCapacity`` most recently used, so a client repeating one query shape pays the parse once,
+    /// and a client sending endless different shapes cannot grow memory without bound.
+    public func recentStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        useCounter += 1
+        if let entry = recentStatements[sql] {
+            recentStatements[sql] = (entry.statement, useCounter)
+            entry.statement.reset()
+            entry.statement.clearBindings()
+            return entry.statement
+        }
+        if recentStatements.count >= Self.recentStatementCapacity,
+            let oldest = recentStatements.min(by: { $0.value.lastUse < $1.value.lastUse })
+        {
+            oldest.value.statement.finalize()
+            recentStatements[oldest.key] = nil
+        }
+        let statement = try Statement(connection: liveConnection(), sql: sql, persistent: true)
+        recentStatements[sql] = (statement, useCounter)
+        return statement
+    }
+
     /// Calls `handler` with the table name whenever a row is inserted, updated or deleted through this connection
     /// (`sqlite3_update_hook`), so an owner can keep a cache of rarely changed tables exact. SQLite does not report
     /// rows removed by an unconditional `DELETE FROM t` (the truncate optimization) or by `REPLACE` conflicts.
@@ -105,6 +133,10 @@ public final class Database: @unchecked Sendable {
             statement.finalize()
         }
         statementCache.removeAll()
+        for entry in recentStatements.values {
+            entry.statement.finalize()
+        }
+        recentStatements.removeAll()
         for reference in preparedStatements {
             reference.statement?.finalize()
         }

@@ -32,7 +32,7 @@ extension ActivityStore {
         -> [[String: SQLiteValue]]
     {
         let columns = Self.readColumns.map { "a." + $0 }.joined(separator: ", ")
-        return try database.prepare(
+        return try database.recentStatement(
             "SELECT \(columns) FROM b_crm_act a WHERE \(whereSQL) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)"
         ).rows(bindings: bindings).map { row in
             var values: [String: SQLiteValue] = [:]
@@ -45,7 +45,8 @@ extension ActivityStore {
 
     public func count(whereSQL: String, bindings: [SQLiteValue]) throws -> Int {
         Int(
-            try database.prepare("SELECT COUNT(*) FROM b_crm_act a WHERE \(whereSQL)").firstRow(bindings: bindings)?[0]
+            try database.recentStatement("SELECT COUNT(*) FROM b_crm_act a WHERE \(whereSQL)").firstRow(
+                bindings: bindings)?[0]
                 .integerValue ?? 0)
     }
 

@@ -16,9 +16,9 @@ extension StatusHistoryStore {
         -> (entries: [Entry], total: Int)
     {
         let total =
-            try database.prepare("SELECT COUNT(*) FROM b_crm_lead_status_history h WHERE \(whereSQL)")
+            try database.recentStatement("SELECT COUNT(*) FROM b_crm_lead_status_history h WHERE \(whereSQL)")
             .firstRow(bindings: bindings)?[0].integerValue ?? 0
-        let rows = try database.prepare(
+        let rows = try database.recentStatement(
             """
             SELECT h.ID, h.TYPE_ID, h.OWNER_ID, h.CREATED_TIME, h.STATUS_SEMANTIC_ID, h.STATUS_ID
             FROM b_crm_lead_status_history h WHERE \(whereSQL) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)

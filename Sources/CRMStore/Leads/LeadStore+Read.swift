@@ -51,7 +51,7 @@ extension LeadStore {
         var total: Int?
         var offset = 0
         if request.start >= 0 {
-            let count = try database.prepare("SELECT COUNT(*) " + query.sql).firstRow(bindings: query.bindings)
+            let count = try database.recentStatement("SELECT COUNT(*) " + query.sql).firstRow(bindings: query.bindings)
             let matching = Int(count?[0].integerValue ?? 0)
             total = matching
             offset = (request.start / Self.pageSize) * Self.pageSize
@@ -62,7 +62,7 @@ extension LeadStore {
         select.append("ORDER BY")
         select.append(orderClause(request.order))
         select.append("LIMIT \(Self.pageSize) OFFSET \(offset)")
-        let ids = try database.prepare("SELECT l.ID " + select.sql).rows(bindings: select.bindings)
+        let ids = try database.recentStatement("SELECT l.ID " + select.sql).rows(bindings: select.bindings)
             .compactMap { $0[0].integerValue }
         let records = try records(ids: ids, userFields: request.userFields, multiFieldTypes: request.multiFieldTypes)
         let next = total.flatMap { offset + Self.pageSize < $0 ? offset + Self.pageSize : nil }

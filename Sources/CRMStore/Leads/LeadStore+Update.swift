@@ -44,7 +44,7 @@ extension LeadStore {
         changes["DATE_MODIFY"] = .text(now.sqlText)
         changes["MODIFY_BY_ID"] = .integer(actor.userID)
         let names = changes.keys.sorted()
-        try database.prepare(
+        try database.recentStatement(
             "UPDATE b_crm_lead SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE ID = ?"
         ).run(bindings: names.compactMap { changes[$0] } + [.integer(id)])
 

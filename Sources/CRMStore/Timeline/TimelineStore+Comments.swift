@@ -35,8 +35,9 @@ extension TimelineStore {
             WHERE t.TYPE_ID = 7 AND b.ENTITY_TYPE_ID = ? AND b.ENTITY_ID = ?
             """
         let bindings: [SQLiteValue] = [.integer(entity.rawValue), .integer(entityID)]
-        let total = try database.prepare("SELECT COUNT(*) " + filter).firstRow(bindings: bindings)?[0].integerValue ?? 0
-        let ids = try database.prepare(
+        let total =
+            try database.recentStatement("SELECT COUNT(*) " + filter).firstRow(bindings: bindings)?[0].integerValue ?? 0
+        let ids = try database.recentStatement(
             "SELECT t.ID \(filter) ORDER BY \(sortColumn) \(ascending ? "ASC" : "DESC"), t.ID ASC LIMIT \(limit) OFFSET \(offset)"
         ).rows(bindings: bindings).compactMap { $0[0].integerValue }
         return (try ids.compactMap { try entry(id: $0) }, Int(total))
