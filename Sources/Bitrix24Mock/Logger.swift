@@ -16,17 +16,21 @@ public struct Logger: Sendable {
     var sink: @Sendable (String) -> Void
 
     public init(level: LogLevel, format: LogFormat) {
-        self.init(level: level, format: format) { line in
-            var bytes = Array(line.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(2, base + offset, buffer.count - offset)
-                    if written <= 0 { break }
-                    offset += written
-                }
+        self.init(level: level, format: format) { line in Logger.writeLine(line, to: 2) }
+    }
+
+    /// Writes a line and its newline to a file descriptor with `write(2)`, retrying short writes; no buffering, so
+    /// the ready line reaches a pipe at once and concurrent lines never interleave.
+    public static func writeLine(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
             }
         }
     }

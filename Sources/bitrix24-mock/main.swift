@@ -10,17 +10,7 @@ import Bitrix24Mock
 #endif
 
 func writeLine(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)
-    bytes.append(UInt8(ascii: "\n"))
-    bytes.withUnsafeBytes { buffer in
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, base + offset, buffer.count - offset)
-            if written <= 0 { return }
-            offset += written
-        }
-    }
+    Logger.writeLine(text, to: descriptor)
 }
 
 var environment: [String: String] = [:]

@@ -66,19 +66,23 @@ public enum CRMContactMethods {
         return try call.read { session throws -> RESTResult in
             guard try session.allows(.read, on: reference, by: call.caller.actor) else { throw RESTError.accessDenied }
             guard let contact = try session.contacts.contact(id: id) else { throw RESTError.plain("Not found") }
-            var object = JSONObject()
-            object["ID"] = WireValue.string(contact.columns["ID"] ?? .null)
+            var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+            writer.beginObject()
+            writer.key("ID")
+            writer.write(WireValue.string(contact.columns["ID"] ?? .null))
             for (name, storage) in EntityColumns.contact {
-                object[name] = WireValue.field(contact.columns[name] ?? .null, storage: storage, in: call.timeZone)
+                writer.key(name)
+                writer.write(WireValue.field(contact.columns[name] ?? .null, storage: storage, in: call.timeZone))
                 if name == "OPENED" {
                     for flag in ["HAS_PHONE", "HAS_EMAIL", "HAS_IMOL"] {
-                        let isSet = LeadRecord.computedFlag(flag, multiFields: contact.multiFields)
-                        object[flag] = .string(isSet ? "Y" : "N")
+                        writer.key(flag)
+                        writer.string(LeadRecord.computedFlag(flag, multiFields: contact.multiFields) ? "Y" : "N")
                     }
                 }
             }
-            MultiFieldWire.append(contact.multiFields, to: &object)
-            return RESTResult(.object(object))
+            MultiFieldWire.write(contact.multiFields, into: &writer)
+            writer.endObject()
+            return RESTResult(encoded: writer.bytes)
         }
     }
 }

@@ -10,32 +10,31 @@ public struct ContactStore {
     @discardableResult
     public func insertContact(
         id: Int64?, columns: [ColumnValue], multiFields: [FixtureSet.MultiField], by userID: Int64
-    )
-        throws -> Int64
-    {
-        let contactID = try insertRow(
-            table: "b_crm_contact", spec: EntityColumns.contact, id: id, columns: columns, by: userID)
-        for field in multiFields {
-            try MultiFieldStore(database: database).add(
-                typeID: field.typeID, valueType: field.valueType, value: field.value, to: .contact, id: contactID)
-        }
-        return contactID
+    ) throws -> Int64 {
+        try insert(.contact, id: id, columns: columns, multiFields: multiFields, by: userID)
     }
 
     /// Writes a company row with its multi-fields; returns its id.
     @discardableResult
     public func insertCompany(
         id: Int64?, columns: [ColumnValue], multiFields: [FixtureSet.MultiField], by userID: Int64
-    )
-        throws -> Int64
-    {
-        let companyID = try insertRow(
-            table: "b_crm_company", spec: EntityColumns.company, id: id, columns: columns, by: userID)
+    ) throws -> Int64 {
+        try insert(.company, id: id, columns: columns, multiFields: multiFields, by: userID)
+    }
+
+    private func insert(
+        _ entity: CRMEntityType, id: Int64?, columns: [ColumnValue], multiFields: [FixtureSet.MultiField],
+        by userID: Int64
+    ) throws -> Int64 {
+        let (table, spec) =
+            entity == .contact
+            ? ("b_crm_contact", EntityColumns.contact) : ("b_crm_company", EntityColumns.company)
+        let newID = try insertRow(table: table, spec: spec, id: id, columns: columns, by: userID)
+        let store = MultiFieldStore(database: database)
         for field in multiFields {
-            try MultiFieldStore(database: database).add(
-                typeID: field.typeID, valueType: field.valueType, value: field.value, to: .company, id: companyID)
+            try store.add(typeID: field.typeID, valueType: field.valueType, value: field.value, to: entity, id: newID)
         }
-        return companyID
+        return newID
     }
 
     /// Writes a deal row; returns its id.
