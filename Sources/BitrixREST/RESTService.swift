@@ -48,8 +48,7 @@ public final class RESTService: HTTPRequestHandler {
             return Self.errorResponse(.methodNotFound)
         }
         guard route.transport == .json else {
-            return Self.errorResponse(
-                RESTError(code: "INTERNAL_WRONG_TRANSPORT", message: "Wrong transport!", status: 400))
+            return Self.errorResponse(.wrongTransport)
         }
         guard let method = registry.method(named: route.methodName) else {
             return Self.errorResponse(.methodNotFound)

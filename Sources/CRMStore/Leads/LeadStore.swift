@@ -25,9 +25,4 @@ public struct LeadStore {
         try database.cachedStatement("SELECT 1 FROM b_crm_lead WHERE ID = ?").firstRow(.integer(id)) != nil
     }
 
-    /// How many leads there are.
-    public func count() throws -> Int {
-        let row = try database.cachedStatement("SELECT COUNT(*) FROM b_crm_lead").firstRow()
-        return Int(row?[0].integerValue ?? 0)
-    }
 }
