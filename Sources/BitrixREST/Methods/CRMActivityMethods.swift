@@ -90,14 +90,8 @@ public enum CRMActivityMethods {
     static let list = RESTMethod("crm.activity.list", scope: "crm") { call throws(RESTError) in
         let filter = try call.parameters.arrayObject("filter")
         let order = try call.parameters.arrayObject("order")
-        var selectsCommunications = false
-        if let select = call.parameters.arrayParameter("select") {
-            switch select {
-            case .array(let items): selectsCommunications = items.contains(.string("COMMUNICATIONS"))
-            case .object(let object): selectsCommunications = object.values.contains(.string("COMMUNICATIONS"))
-            default: break
-            }
-        }
+        let selectsCommunications =
+            call.parameters.arrayParameter("select")?.phpArrayElements?.contains(.string("COMMUNICATIONS")) ?? false
         var query = ActivityFilter()
         for (key, value) in filter {
             query.add(key: key, value: value)
@@ -155,14 +149,8 @@ public enum CRMActivityMethods {
     static func communications(_ value: JSONValue?, typeID: Int64, owner: CRMEntityReference?) throws(RESTError)
         -> [Communication]
     {
-        var items: [JSONValue] = []
-        switch value {
-        case .array(let array)?: items = array
-        case .object(let object)?: items = object.values
-        default: break
-        }
         var result: [Communication] = []
-        for case .object(let item) in items {
+        for case .object(let item) in value?.phpArrayElements ?? [] {
             let text = item["VALUE"]?.scalarText ?? ""
             var type = (item["TYPE"]?.scalarText ?? "").uppercased()
             if type.isEmpty { type = typeID == 2 ? "PHONE" : (typeID == 4 ? "EMAIL" : "") }
@@ -229,11 +217,8 @@ struct ActivityFilter {
 
     mutating func add(key: String, value: JSONValue) {
         if key == "BINDINGS" {
-            var items: [JSONValue] = []
-            if case .array(let array) = value { items = array }
-            if case .object(let object) = value { items = object.values }
             var parts: [String] = []
-            for case .object(let item) in items {
+            for case .object(let item) in value.phpArrayElements ?? [] {
                 parts.append("(b.OWNER_TYPE_ID = ? AND b.OWNER_ID = ?)")
                 bindings += [
                     .integer(item["OWNER_TYPE_ID"].map(PHPCast.int) ?? 0),

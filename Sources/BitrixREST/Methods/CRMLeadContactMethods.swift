@@ -21,11 +21,8 @@ public enum CRMLeadContactMethods {
     static let itemsSet = RESTMethod("crm.lead.contact.items.set", scope: "crm") { call throws(RESTError) in
         let id = call.parameters.entityID
         guard id > 0 else { throw .plain("The parameter ownerEntityID is invalid or not defined.") }
-        var items: [JSONValue] = []
-        switch call.parameters.arrayParameter("items") {
-        case .array(let array)?: items = array
-        case .object(let object)?: items = object.values
-        default: throw .plain("The parameter items must be array.")
+        guard let items = call.parameters.arrayParameter("items")?.phpArrayElements else {
+            throw .plain("The parameter items must be array.")
         }
         return try call.write { session throws -> RESTResult in
             try checkWrite(id, session: session, actor: call.caller.actor)

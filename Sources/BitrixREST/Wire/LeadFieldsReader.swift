@@ -74,25 +74,14 @@ struct LeadFieldsReader {
     private var offset: Int { timeZone.utcOffsetSeconds(at: now.secondsSince1970) }
 
     private func contactIDs(_ value: JSONValue) -> [Int64] {
-        let items: [JSONValue]
-        switch value {
-        case .array(let array): items = array
-        case .object(let object): items = object.values
-        default: items = [value]
-        }
-        return items.map(PHPCast.int).filter { $0 > 0 }
+        return (value.phpArrayElements ?? [value]).map(PHPCast.int).filter { $0 > 0 }
     }
 
     /// `tryInternalizeMultiFields`: an item with an `ID` updates or (with `DELETE: "Y"` or an empty VALUE) deletes
     /// that value; an item without one adds a value; a missing VALUE_TYPE becomes the kind's default. A value that is
     /// not a list of items is ignored. E-mail addresses are checked as `CCrmFieldMulti::CheckFields` does.
     private func multiFieldEdits(of type: String, _ value: JSONValue) throws(RESTError) -> [MultiFieldEdit] {
-        let items: [JSONValue]
-        switch value {
-        case .array(let array): items = array
-        case .object(let object): items = object.values
-        default: return []
-        }
+        guard let items = value.phpArrayElements else { return [] }
         var edits: [MultiFieldEdit] = []
         for item in items {
             guard case .object(let fields) = item else { continue }

@@ -65,12 +65,7 @@ struct LeadListReader {
         } else {
             return nil
         }
-        var values: [JSONValue]
-        switch value {
-        case .array(let items): values = items
-        case .object(let object): values = object.values
-        default: values = [value]
-        }
+        var values = value.phpArrayElements ?? [value]
         if comparison == .oneOf, values.isEmpty { return nil }
         if values.isEmpty { values = [.string("")] }
         return LeadCondition(
@@ -113,12 +108,7 @@ struct LeadListReader {
     // MARK: Select
 
     func selection(from select: JSONValue?) -> Selection {
-        var names: [String] = []
-        switch select {
-        case .array(let items)?: names = items.compactMap(\.scalarText)
-        case .object(let object)?: names = object.values.compactMap(\.scalarText)
-        default: break
-        }
+        let names = select?.phpArrayElements?.compactMap(\.scalarText) ?? []
         let wantsAll = names.isEmpty || names.contains("*")
         var standard: [LeadField] = wantsAll ? LeadField.readOrder : []
         var userFieldNames: [String] = []
