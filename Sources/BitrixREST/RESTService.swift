@@ -79,6 +79,7 @@ public final class RESTService: HTTPRequestHandler {
         }
         let call = RESTCall(
             methodName: method.name, parameters: parameters, caller: caller, store: store, timeZone: timeZone,
+            now: CRMDateTime(secondsSince1970: Int64(start)),
             subcall: { [self] name, parameters in
                 guard let nested = registry.method(named: name) else { return .failure(.methodNotFound) }
                 do throws(RESTError) {

@@ -13,10 +13,10 @@ public struct RESTCall: Sendable {
     public var caller: RESTCaller
     public var store: CRMStore
     public var timeZone: PortalTimeZone
+    /// The time of the call from the service's clock, for reading dates sent without an offset.
+    public var now: CRMDateTime
     /// Runs another method as the same caller, as `batch` does for each command; `nil` when calls cannot nest.
     public var subcall: (@Sendable (_ method: String, _ parameters: RESTParameters) -> SubcallOutcome)?
-    /// The time of the call, for reading dates sent without an offset.
-    public var now: CRMDateTime { CRMDateTime.now() }
 
     /// Runs a read against the store; a database failure becomes the portal's `SQL query error!`.
     public func read<T: Sendable>(_ body: (CRMSession) throws -> T) throws(RESTError) -> T {
