@@ -15,8 +15,9 @@ final class Connection {
     enum Phase: Equatable {
         /// Reading and answering requests.
         case open
-        /// A handler asked for a delay; nothing is read or written until it elapses.
-        case awaitingDelayedResponse
+        /// The handler asked for a delay, or deferred its answer to the end of the loop's pass; nothing is read or
+        /// written until the answer is there.
+        case awaitingResponse
         /// Write what is queued, then close (the peer has gone, or a response was dropped).
         case flushingThenClose
         /// Write what is queued, then half-close and linger.
@@ -74,6 +75,8 @@ final class Connection {
     private var readSize = Connection.initialReadSize
     private var requestStart: Int64 = 0
     private var delayedResponse: (response: HTTPResponse, context: ResponseContext)?
+    /// The request whose answer the handler deferred to the end of the loop's pass.
+    private var deferredContext: ResponseContext?
     private var lingeredBytes = 0
 
     init(fd: Int32, id: UInt32, remoteAddress: String, countsTowardLimit: Bool, parserLimits: HTTPRequestParser.Limits)
@@ -123,10 +126,25 @@ final class Connection {
 
     /// The delay of a delayed response has elapsed: write it and carry on with pipelined requests.
     func delayElapsed(loop: EventLoop) {
-        guard phase == .awaitingDelayedResponse, let delayed = delayedResponse else { return }
+        guard phase == .awaitingResponse, let delayed = delayedResponse else { return }
         delayedResponse = nil
         phase = .open
         write(delayed.response, context: delayed.context, loop: loop)
+        drive(loop: loop)
+    }
+
+    /// The handler has answered the request it deferred: deliver the answer and carry on with pipelined requests.
+    func deferredResponseReady(_ response: HTTPResponse, loop: EventLoop) {
+        guard phase == .awaitingResponse, let context = deferredContext else { return }
+        deferredContext = nil
+        phase = .open
+        if response.deferral != nil {
+            var failure = ServerErrorResponse.make(.internalServerError, description: "The answer was deferred twice")
+            failure.closesConnection = true
+            deliver(failure, context: context, loop: loop)
+        } else {
+            deliver(response, context: context, loop: loop)
+        }
         drive(loop: loop)
     }
 
@@ -149,6 +167,7 @@ final class Connection {
         guard phase != .closed else { return }
         phase = .closed
         delayedResponse = nil
+        deferredContext = nil
         loop.remove(self)
         _ = Glibc.close(fd)
     }
@@ -159,7 +178,7 @@ final class Connection {
         switch phase {
         case .closed:
             return
-        case .awaitingDelayedResponse:
+        case .awaitingResponse:
             kind = .none
         case .lingering:
             kind = .linger
@@ -207,7 +226,7 @@ final class Connection {
             case .lingering:
                 discardInput(loop: loop)
                 return
-            case .flushingThenClose, .flushingThenLinger, .awaitingDelayedResponse:
+            case .flushingThenClose, .flushingThenLinger, .awaitingResponse:
                 refreshDeadline(loop: loop)
                 return
             case .open:
@@ -287,13 +306,24 @@ final class Connection {
             start: requestStart
         )
         let response = loop.handler.respond(to: request)
+        if let deferral = response.deferral {
+            deferredContext = context
+            phase = .awaitingResponse
+            loop.deferResponse(for: self, work: deferral.work)
+            return
+        }
+        deliver(response, context: context, loop: loop)
+    }
+
+    /// Writes a handler's answer, or drops the connection or schedules the answer as the response asks.
+    private func deliver(_ response: HTTPResponse, context: ResponseContext, loop: EventLoop) {
         if response.dropsConnection {
             phase = .flushingThenClose
             return
         }
         if let delay = response.delay, let nanoseconds = MonotonicClock.nanoseconds(delay) {
             delayedResponse = (response, context)
-            phase = .awaitingDelayedResponse
+            phase = .awaitingResponse
             loop.scheduleDelayedResponse(for: self, at: MonotonicClock.now() + nanoseconds)
             return
         }

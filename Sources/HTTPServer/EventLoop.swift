@@ -57,6 +57,8 @@ final class EventLoop {
     private var nextConnectionID: UInt32 = 0
     private var nextSweep = MonotonicClock.never
     private var delayedResponses = DelayedResponseQueue()
+    /// Requests whose answers the handler deferred during this pass, in the order they were read.
+    private var deferredRequests: [(connection: Connection, work: any Sendable)] = []
     private var isAccepting = true
     private var acceptResumeAt = MonotonicClock.never
 
@@ -182,6 +184,7 @@ final class EventLoop {
                 }
             }
             runTimers()
+            answerDeferredRequests()
             if isShuttingDown && (connections.isEmpty || now >= graceDeadline) {
                 break
             }
@@ -218,6 +221,25 @@ final class EventLoop {
             } else {
                 acceptResumeAt = now + EventLoop.acceptRetryDelay
             }
+        }
+    }
+
+    /// Hands the requests deferred during this pass to the handler in one call and delivers its answers. Delivering
+    /// one can let its connection read a pipelined request that defers again, so this repeats until none is left:
+    /// no deferred request outlives the pass.
+    private func answerDeferredRequests() {
+        var pending: [(connection: Connection, work: any Sendable)] = []
+        while !deferredRequests.isEmpty {
+            swap(&pending, &deferredRequests)
+            let responses = handler.respond(toDeferred: pending.map(\.work))
+            for (index, request) in pending.enumerated() {
+                let response =
+                    index < responses.count
+                    ? responses[index]
+                    : ServerErrorResponse.make(.internalServerError, description: "The handler gave no answer")
+                request.connection.deferredResponseReady(response, loop: self)
+            }
+            pending.removeAll(keepingCapacity: true)
         }
     }
 
@@ -348,6 +370,11 @@ final class EventLoop {
     /// Arranges for `connection.delayElapsed` to be called at `deadline`.
     func scheduleDelayedResponse(for connection: Connection, at deadline: Int64) {
         delayedResponses.insert(.init(deadline: deadline, fd: connection.fd, connectionID: connection.id))
+    }
+
+    /// Queues a request whose answer the handler deferred; answered before the loop waits for events again.
+    func deferResponse(for connection: Connection, work: any Sendable) {
+        deferredRequests.append((connection, work))
     }
 
     /// Passes an event to `onEvent`, if set.

@@ -17,6 +17,9 @@ public struct HTTPResponse: Sendable, Equatable {
     public var closesConnection: Bool
     /// Close the connection without writing this response at all, to simulate a crashed server.
     public var dropsConnection: Bool
+    /// Set (through ``deferred(_:)``) when the handler answers this request later, together with the other requests
+    /// it deferred during the same pass of the event loop; the other fields are then ignored.
+    public var deferral: HTTPDeferral?
 
     /// Creates a response; without arguments, an empty `200 OK`.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [], body: [UInt8] = []) {
@@ -26,6 +29,17 @@ public struct HTTPResponse: Sendable, Equatable {
         self.delay = nil
         self.closesConnection = false
         self.dropsConnection = false
+        self.deferral = nil
+    }
+
+    /// Puts the answer off until the event loop has read every connection that was ready: the loop then passes
+    /// `work`, with that of every other request deferred in the same pass, to
+    /// ``HTTPRequestHandler/respond(toDeferred:)``. Meanwhile the connection reads nothing more, so requests
+    /// pipelined behind this one keep their order.
+    public static func deferred(_ work: any Sendable) -> HTTPResponse {
+        var response = HTTPResponse()
+        response.deferral = HTTPDeferral(work: work)
+        return response
     }
 
     /// A JSON response: sets `Content-Type: application/json; charset=utf-8`.

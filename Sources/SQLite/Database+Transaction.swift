@@ -21,7 +21,7 @@ extension Database {
         let connection = try liveConnection()
         let depth = transactionDepth
         if depth == 0 {
-            try execute("BEGIN IMMEDIATE")
+            try cachedStatement("BEGIN IMMEDIATE").run()
         } else {
             guard sqlite3_get_autocommit(connection) == 0 else {
                 throw SQLiteError(
@@ -29,7 +29,7 @@ extension Database {
                     message: "The enclosing transaction was already rolled back by SQLite"
                 )
             }
-            try execute("SAVEPOINT \(Self.savepointName(depth))")
+            try cachedStatement("SAVEPOINT \(Self.savepointName(depth))").run()
         }
         transactionDepth = depth + 1
         let result: T
@@ -60,9 +60,9 @@ extension Database {
             )
         }
         if depth == 0 {
-            try execute("COMMIT")
+            try cachedStatement("COMMIT").run()
         } else {
-            try execute("RELEASE SAVEPOINT \(Self.savepointName(depth))")
+            try cachedStatement("RELEASE SAVEPOINT \(Self.savepointName(depth))").run()
         }
     }
 

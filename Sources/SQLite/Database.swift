@@ -3,8 +3,11 @@ import CSQLite
 /// One SQLite connection, configured the way the CRM store needs it.
 ///
 /// Opening sets `PRAGMA foreign_keys = ON` (SQLite's default is off, per connection), a 5 s busy timeout, extended
-/// result codes, and for files `journal_mode = WAL` with `synchronous = NORMAL` (readers never block the writer;
-/// durable across process crashes, which is all a mock needs).
+/// result codes, `secure_delete = OFF`, and for files `journal_mode = WAL` with `synchronous = NORMAL` (readers never
+/// block the writer; durable across process crashes, which is all a mock needs). Debian builds SQLite with secure
+/// delete on, which zeroes every deleted row's bytes: a cost on every cascade step that protects nothing in a mock.
+/// Before the first connection of the process, SQLite's memory statistics are turned off: they take a global mutex
+/// on every allocation.
 ///
 /// The database owns a statement cache keyed by SQL text (``cachedStatement(_:)``), so hot queries are prepared once.
 /// ``close()`` (or deinit) finalizes the cached statements and any statement from ``prepare(_:)`` that is still
@@ -60,6 +63,7 @@ public final class Database: @unchecked Sendable {
     public init(location: Location) throws(SQLiteError) {
         let location = Location(path: location.sqlitePath)
         self.location = location
+        _ = Self.processConfiguration
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(location.sqlitePath, &handle, flags, nil)
@@ -74,6 +78,7 @@ public final class Database: @unchecked Sendable {
         sqlite3_busy_timeout(handle, 5000)
         do throws(SQLiteError) {
             try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA secure_delete = OFF")
             if case .file = location {
                 try execute("PRAGMA journal_mode = WAL")
                 try execute("PRAGMA synchronous = NORMAL")
@@ -87,6 +92,12 @@ public final class Database: @unchecked Sendable {
     deinit {
         close()
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens (a lazy static runs exactly once,
+    /// under the runtime's own lock).
+    private static let processConfiguration: Void = {
+        _ = csqlite_disable_memory_statistics()
+    }()
 
     /// A prepared statement for SQL built at run time (a list filter, an `IN (?, ?)` list): reused while it is among
     /// the ``recentStatementCapacity`` most recently used, so a client repeating one query shape pays the parse once,
