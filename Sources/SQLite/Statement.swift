@@ -237,6 +237,19 @@ public final class Statement {
         return rows
     }
 
+    /// Binds `values` and returns the first column of every result row as integers (`NULL` and text read as 0):
+    /// for `RETURNING ID` and id lists, without building a row per result.
+    public func integers(_ values: SQLiteValue...) throws(SQLiteError) -> [Int64] {
+        try prepareToRun(values)
+        let handle = try liveHandle()
+        var integers: [Int64] = []
+        while try step() {
+            integers.append(sqlite3_column_int64(handle, 0))
+        }
+        reset()
+        return integers
+    }
+
     /// Binds `values` and returns the first result row, or `nil`; the statement is reset right after, so no read
     /// stays open.
     public func firstRow(_ values: SQLiteValue...) throws(SQLiteError) -> Row? {

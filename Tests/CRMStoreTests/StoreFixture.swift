@@ -57,7 +57,7 @@ enum StoreFixture {
     static let fixedNow = CRMDateTime(secondsSince1970: 1_790_000_000)
 
     /// A new in-memory store holding the fixture.
-    static func makeStore() throws -> CRMStore {
+    static func makeStore(json: String = json) throws -> CRMStore {
         let store = try CRMStore(location: .inMemory, clock: { fixedNow })
         let document = try FixtureDecoder.Document(source: "test", bytes: Array(json.utf8))
         let set = try FixtureDecoder(portalUTCOffsetSeconds: 3 * 3600).decode([document])
