@@ -32,6 +32,11 @@ struct MockRouter: HTTPRequestHandler {
         }
     }
 
+    /// Only the REST service defers answers.
+    func respond(toDeferred work: [any Sendable]) -> [HTTPResponse] {
+        rest.respond(toDeferred: work)
+    }
+
     /// `POST /_mock/oauth/tokens` with a JSON body `{"client_id", "user_id", "scope"?, "expires_in"?}`: issues a token
     /// pair as if the user had authorized the application; answers with the OAuth server's token JSON. A negative
     /// `expires_in` gives an access token that has already expired, to test a client's refresh.

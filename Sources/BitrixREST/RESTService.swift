@@ -57,11 +57,48 @@ public final class RESTService: HTTPRequestHandler {
         do throws(RESTError) {
             let caller = try authenticator.authenticate(
                 route: route, request: request, parameters: &parameters, store: store, now: start)
-            let (result, time) = try invoke(method, parameters: parameters, caller: caller, start: start)
+            let call = try prepareCall(method, parameters: parameters, caller: caller, start: start)
+            if method.groupBody != nil {
+                return .deferred(DeferredCall(method: method, call: call, start: start))
+            }
+            let (result, time) = try run(method, call, start: start)
             return .json(.ok, body: ResponseEnvelope.success(result, time: time))
         } catch {
             return Self.errorResponse(error)
         }
+    }
+
+    /// Runs the calls deferred during one pass of an event loop: those of one method as one group
+    /// (``RESTMethod/groupBody``), so that, say, sixty deletes share one store transaction. Each call is accounted
+    /// and answered as a call of its own, with its share of the group's processing time.
+    public func respond(toDeferred work: [any Sendable]) -> [HTTPResponse] {
+        var responses = [HTTPResponse?](repeating: nil, count: work.count)
+        var groups: [String: [(index: Int, call: DeferredCall)]] = [:]
+        var order: [String] = []
+        for (index, item) in work.enumerated() {
+            guard let deferred = item as? DeferredCall else { continue }
+            if groups[deferred.method.name] == nil { order.append(deferred.method.name) }
+            groups[deferred.method.name, default: []].append((index, deferred))
+        }
+        for name in order {
+            guard let members = groups[name], let groupBody = members.first?.call.method.groupBody else { continue }
+            let processingStart = clock.now()
+            let outcomes = groupBody(members.map(\.call.call))
+            let finish = clock.now()
+            let share = (finish - processingStart) / Double(members.count)
+            for (position, member) in members.enumerated() {
+                let time = account(
+                    member.call.method, caller: member.call.call.caller, start: member.call.start,
+                    processing: share, finish: finish)
+                switch position < outcomes.count ? outcomes[position] : .failure(.sqlQueryFailed) {
+                case .success(let result):
+                    responses[member.index] = .json(.ok, body: ResponseEnvelope.success(result, time: time))
+                case .failure(let error):
+                    responses[member.index] = Self.errorResponse(error)
+                }
+            }
+        }
+        return responses.map { $0 ?? Self.errorResponse(.sqlQueryFailed) }
     }
 
     /// Runs one method for an authenticated caller: scope, operating-time limit, the body, and the accounting.
@@ -70,6 +107,13 @@ public final class RESTService: HTTPRequestHandler {
     public func invoke(_ method: RESTMethod, parameters: RESTParameters, caller: RESTCaller, start: Double)
         throws(RESTError) -> (RESTResult, TimeBlock)
     {
+        try run(method, prepareCall(method, parameters: parameters, caller: caller, start: start), start: start)
+    }
+
+    /// The checks before a method runs (scope, operating-time limit) and the call its body gets.
+    private func prepareCall(_ method: RESTMethod, parameters: RESTParameters, caller: RESTCaller, start: Double)
+        throws(RESTError) -> RESTCall
+    {
         guard caller.allows(scope: method.scope) else {
             throw isWebhook(caller) ? .insufficientScopeForWebhook : .insufficientScopeForToken
         }
@@ -77,7 +121,7 @@ public final class RESTService: HTTPRequestHandler {
             throw RESTError(
                 code: "OPERATION_TIME_LIMIT", message: "Method is blocked due to operation time limit.", status: 429)
         }
-        let call = RESTCall(
+        return RESTCall(
             methodName: method.name, parameters: parameters, caller: caller, store: store, timeZone: timeZone,
             now: CRMDateTime(secondsSince1970: Int64(start)),
             subcall: { [self] name, parameters in
@@ -89,16 +133,28 @@ public final class RESTService: HTTPRequestHandler {
                     return .failure(error)
                 }
             })
+    }
+
+    /// Runs a prepared call's body and accounts for it.
+    private func run(_ method: RESTMethod, _ call: RESTCall, start: Double) throws(RESTError) -> (RESTResult, TimeBlock)
+    {
         let processingStart = clock.now()
         let result = try method.body(call)
         let finish = clock.now()
-        let reading = ledger.record(
-            caller: caller.ledgerKey, method: method.name, seconds: finish - processingStart, callStart: start,
-            at: finish)
-        let time = TimeBlock(
-            start: start, finish: finish, processing: finish - processingStart, operating: reading.operating,
-            operatingResetAt: reading.resetAt, timeZone: timeZone)
+        let time = account(
+            method, caller: call.caller, start: start, processing: finish - processingStart, finish: finish)
         return (result, time)
+    }
+
+    /// Records a call's processing time in the operating-time ledger and makes its `time` block.
+    private func account(_ method: RESTMethod, caller: RESTCaller, start: Double, processing: Double, finish: Double)
+        -> TimeBlock
+    {
+        let reading = ledger.record(
+            caller: caller.ledgerKey, method: method.name, seconds: processing, callStart: start, at: finish)
+        return TimeBlock(
+            start: start, finish: finish, processing: processing, operating: reading.operating,
+            operatingResetAt: reading.resetAt, timeZone: timeZone)
     }
 
     private func isWebhook(_ caller: RESTCaller) -> Bool {

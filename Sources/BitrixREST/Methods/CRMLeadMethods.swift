@@ -85,17 +85,52 @@ public enum CRMLeadMethods {
     }
 
     /// `crm.lead.delete`: `id`/`ID` cast to int; the permission check comes before the existence check.
-    static let delete = RESTMethod("crm.lead.delete", scope: "crm") { call throws(RESTError) in
-        let id = call.parameters.entityID
-        guard id > 0 else { throw .idNotDefinedOrInvalid }
-        let outcome = try call.write { try $0.leads.delete(id: id, by: call.caller.actor) }
-        switch outcome {
-        case .deleted:
-            return RESTResult(true)
-        case .accessDenied:
-            throw .leadDeleteDenied(id: id)
-        case .notFound:
-            throw .core("Not found")
+    ///
+    /// Calls arriving together run as one group: one store transaction for all of them, each with the outcome it
+    /// would have had alone. If the group's transaction fails, nothing of it is kept and each call is retried on its
+    /// own, so one failing lead answers `SQL query error!` without taking the others with it.
+    static let delete = RESTMethod("crm.lead.delete", scope: "crm") { calls in
+        var outcomes = [Result<RESTResult, RESTError>?](repeating: nil, count: calls.count)
+        var requests: [LeadDeletionRequest] = []
+        var positions: [Int] = []
+        for (index, call) in calls.enumerated() {
+            let id = call.parameters.entityID
+            guard id > 0 else {
+                outcomes[index] = .failure(.idNotDefinedOrInvalid)
+                continue
+            }
+            requests.append(LeadDeletionRequest(id: id, actor: call.caller.actor))
+            positions.append(index)
         }
+        if let store = calls.first?.store, !requests.isEmpty {
+            let deletions: [Result<LeadDeletion, RESTError>]
+            do {
+                deletions = try store.write { try $0.leads.delete(requests) }.map { .success($0) }
+            } catch {
+                // A group of one has nothing to separate: it failed on its own.
+                deletions =
+                    requests.count == 1
+                    ? [.failure(.sqlQueryFailed)]
+                    : requests.map { request in
+                        Result { () throws(RESTError) in
+                            do {
+                                return try store.write { try $0.leads.delete(id: request.id, by: request.actor) }
+                            } catch {
+                                throw .sqlQueryFailed
+                            }
+                        }
+                    }
+            }
+            for (position, (request, deletion)) in zip(positions, zip(requests, deletions)) {
+                outcomes[position] = deletion.flatMap { outcome in
+                    switch outcome {
+                    case .deleted: .success(RESTResult(true))
+                    case .accessDenied: .failure(.leadDeleteDenied(id: request.id))
+                    case .notFound: .failure(.core("Not found"))
+                    }
+                }
+            }
+        }
+        return outcomes.map { $0 ?? .failure(.sqlQueryFailed) }
     }
 }
