@@ -81,15 +81,19 @@ extension LeadStore {
         return (query.sql, query.bindings)
     }
 
+    /// Every column of a lead, as the select list of `records`: built once, not per call.
+    private static let selectedColumns = LeadField.columns.map { "l." + $0.name }.joined(separator: ", ")
+
     /// Full records of the given leads, in the given order; `userFields` and `multiFieldTypes` limit what is read
     /// besides the columns (`nil`: everything).
     func records(ids: [Int64], userFields: Set<String>?, multiFieldTypes: Set<String>?) throws -> [LeadRecord] {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let columns = LeadField.columns.map { "l." + $0.name }.joined(separator: ", ")
         // Cached by text: the SQL depends only on how many ids there are (at most a page of them).
-        let rows = try database.cachedStatement("SELECT \(columns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
-            .rows(bindings: ids.map(SQLiteValue.integer))
+        let rows = try database.cachedStatement(
+            "SELECT \(Self.selectedColumns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))"
+        )
+        .rows(bindings: ids.map(SQLiteValue.integer))
         let idIndex = LeadField.columnIndex["ID"] ?? 0
         var byID: [Int64: [SQLiteValue]] = [:]
         for row in rows {

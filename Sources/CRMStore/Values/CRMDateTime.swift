@@ -34,19 +34,51 @@ public struct CRMDateTime: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The UTC text stored in the database, `YYYY-MM-DD HH:MM:SS`.
     public var sqlText: String {
-        let parts = CivilTime(secondsSince1970: secondsSince1970)
-        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day)) "
-            + "\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+        Self.text(CivilTime(secondsSince1970: secondsSince1970), separator: " ", offset: nil)
     }
 
     /// ISO 8601 with the given UTC offset, the way a portal prints dates: `2024-01-20T18:35:32+03:00`.
     public func iso8601(utcOffsetSeconds offset: Int) -> String {
-        let parts = CivilTime(secondsSince1970: secondsSince1970 + Int64(offset))
-        let sign = offset < 0 ? "-" : "+"
-        let magnitude = abs(offset)
-        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T"
-            + "\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
-            + "\(sign)\(pad(magnitude / 3600)):\(pad((magnitude % 3600) / 60))"
+        Self.text(CivilTime(secondsSince1970: secondsSince1970 + Int64(offset)), separator: "T", offset: offset)
+    }
+
+    /// Writes the digits straight into the string's 25 bytes: this runs for every date of every answer (both dates of
+    /// each `time` block too) and for every history row, and string interpolation made it a visible cost.
+    private static func text(_ parts: CivilTime, separator: Character, offset: Int?) -> String {
+        String(unsafeUninitializedCapacity: 25) { buffer in
+            var index = 0
+            func put(_ value: Int, _ width: Int) {
+                var value = value
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
+                index += width
+            }
+            func put(_ character: Character) {
+                buffer[index] = character.asciiValue ?? UInt8(ascii: "?")
+                index += 1
+            }
+            put(min(max(parts.year, 0), 9999), 4)
+            put("-")
+            put(parts.month, 2)
+            put("-")
+            put(parts.day, 2)
+            put(separator)
+            put(parts.hour, 2)
+            put(":")
+            put(parts.minute, 2)
+            put(":")
+            put(parts.second, 2)
+            if let offset {
+                let magnitude = abs(offset)
+                put(offset < 0 ? "-" : "+")
+                put(min(magnitude / 3600, 99), 2)
+                put(":")
+                put((magnitude % 3600) / 60, 2)
+            }
+            return index
+        }
     }
 
     /// Reads the stored UTC text back; `nil` when the text is not in that form.
@@ -105,10 +137,6 @@ public struct CRMDateTime: Hashable, Comparable, Sendable, CustomStringConvertib
         return CRMDateTime(secondsSince1970: local - Int64(offset))
     }
 
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-    }
 }
 
 /// Year, month, day and time of day for a count of seconds, by Howard Hinnant's civil-from-days algorithm, so the
