@@ -90,18 +90,18 @@ import Testing
         let reader = try StoreFixture.actor(grouped, 2)
         let owner = try StoreFixture.actor(grouped, 3)
         let requests = [
-            LeadDeletionRequest(id: 123, actor: admin),  // one of everything
-            LeadDeletionRequest(id: 1, actor: admin),
-            LeadDeletionRequest(id: 2, actor: owner),  // generated lead 2 is the owner's (users 1, 3 in turn)
-            LeadDeletionRequest(id: 3, actor: owner),  // not the owner's
-            LeadDeletionRequest(id: 125, actor: reader),  // the reader deletes nothing
-            LeadDeletionRequest(id: 1, actor: admin),  // already deleted by this group
-            LeadDeletionRequest(id: 999, actor: admin),
-            LeadDeletionRequest(id: 999, actor: owner),  // missing, and the owner cannot see that
-            LeadDeletionRequest(id: 4, actor: admin),
-            LeadDeletionRequest(id: 5, actor: admin),
-            LeadDeletionRequest(id: 126, actor: admin),  // converted: hands its activity to its contact
-            LeadDeletionRequest(id: 3, actor: admin),
+            LeadRequest(id: 123, actor: admin),  // one of everything
+            LeadRequest(id: 1, actor: admin),
+            LeadRequest(id: 2, actor: owner),  // generated lead 2 is the owner's (users 1, 3 in turn)
+            LeadRequest(id: 3, actor: owner),  // not the owner's
+            LeadRequest(id: 125, actor: reader),  // the reader deletes nothing
+            LeadRequest(id: 1, actor: admin),  // already deleted by this group
+            LeadRequest(id: 999, actor: admin),
+            LeadRequest(id: 999, actor: owner),  // missing, and the owner cannot see that
+            LeadRequest(id: 4, actor: admin),
+            LeadRequest(id: 5, actor: admin),
+            LeadRequest(id: 126, actor: admin),  // converted: hands its activity to its contact
+            LeadRequest(id: 3, actor: admin),
         ]
         let groupOutcomes = try grouped.write { try $0.leads.delete(requests) }
         let singleOutcomes = try requests.map { request in
@@ -136,13 +136,13 @@ import Testing
         let admin = try StoreFixture.actor(store, 1)
         #expect(throws: SQLiteError.self) {
             _ = try store.write {
-                try $0.leads.delete([6, 7, 8, 123].map { LeadDeletionRequest(id: $0, actor: admin) })
+                try $0.leads.delete([6, 7, 8, 123].map { LeadRequest(id: $0, actor: admin) })
             }
         }
         #expect(try Self.dump(store) == before)
         try store.withDatabase { try $0.execute("DROP TRIGGER fail_lead_7") }
         let outcomes = try store.write {
-            try $0.leads.delete([6, 7].map { LeadDeletionRequest(id: $0, actor: admin) })
+            try $0.leads.delete([6, 7].map { LeadRequest(id: $0, actor: admin) })
         }
         #expect(outcomes.allSatisfy { if case .deleted = $0 { true } else { false } })
     }

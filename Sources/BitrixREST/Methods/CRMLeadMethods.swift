@@ -19,19 +19,35 @@ public enum CRMLeadMethods {
     }
 
     /// `crm.lead.get`: permission before existence; the lead with every field.
-    static let get = RESTMethod("crm.lead.get", scope: "crm") { call throws(RESTError) in
-        let id = call.parameters.entityID
-        guard id > 0 else { throw .idNotDefinedOrInvalid }
-        let (lookup, definitions) = try call.read { session in
-            (try session.leads.get(id: id, by: call.caller.actor), try session.userFields.leadFields())
-        }
-        switch lookup {
-        case .found(let record):
-            var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
-            LeadWireFormat(timeZone: call.timeZone).writeFull(record, userFields: definitions, into: &writer)
-            return RESTResult(encoded: writer.bytes)
-        case .accessDenied: throw .accessDenied
-        case .notFound: throw .plain("Not found")
+    ///
+    /// Calls arriving together run as one group: one read of each distinct lead under one lock, and one encoding of
+    /// it however many callers asked for it.
+    static let get = RESTMethod("crm.lead.get", scope: "crm") { calls in
+        eachLead(of: calls) { requests in
+            guard let call = calls.first else { return [] }
+            let lookups: [LeadLookup]
+            let definitions: [UserFieldDefinition]
+            do throws(RESTError) {
+                (lookups, definitions) = try call.read { session in
+                    (try session.leads.get(requests), try session.userFields.leadFields())
+                }
+            } catch {
+                return requests.map { _ in .failure(error) }
+            }
+            var encoded: [Int64: RESTResult] = [:]
+            return lookups.map { lookup in
+                switch lookup {
+                case .found(let record):
+                    if let result = encoded[record.id] { return .success(result) }
+                    var writer = JSONWriter(options: ResponseEnvelope.jsonOptions)
+                    LeadWireFormat(timeZone: call.timeZone).writeFull(record, userFields: definitions, into: &writer)
+                    let result = RESTResult(encoded: writer.bytes)
+                    encoded[record.id] = result
+                    return .success(result)
+                case .accessDenied: return .failure(.accessDenied)
+                case .notFound: return .failure(.plain("Not found"))
+                }
+            }
         }
     }
 
@@ -90,19 +106,8 @@ public enum CRMLeadMethods {
     /// would have had alone. If the group's transaction fails, nothing of it is kept and each call is retried on its
     /// own, so one failing lead answers `SQL query error!` without taking the others with it.
     static let delete = RESTMethod("crm.lead.delete", scope: "crm") { calls in
-        var outcomes = [Result<RESTResult, RESTError>?](repeating: nil, count: calls.count)
-        var requests: [LeadDeletionRequest] = []
-        var positions: [Int] = []
-        for (index, call) in calls.enumerated() {
-            let id = call.parameters.entityID
-            guard id > 0 else {
-                outcomes[index] = .failure(.idNotDefinedOrInvalid)
-                continue
-            }
-            requests.append(LeadDeletionRequest(id: id, actor: call.caller.actor))
-            positions.append(index)
-        }
-        if let store = calls.first?.store, !requests.isEmpty {
+        eachLead(of: calls) { requests in
+            guard let store = calls.first?.store else { return [] }
             let deletions: [Result<LeadDeletion, RESTError>]
             do {
                 deletions = try store.write { try $0.leads.delete(requests) }.map { .success($0) }
@@ -121,14 +126,38 @@ public enum CRMLeadMethods {
                         }
                     }
             }
-            for (position, (request, deletion)) in zip(positions, zip(requests, deletions)) {
-                outcomes[position] = deletion.flatMap { outcome in
+            return zip(requests, deletions).map { request, deletion in
+                deletion.flatMap { outcome in
                     switch outcome {
                     case .deleted: .success(RESTResult(true))
                     case .accessDenied: .failure(.leadDeleteDenied(id: request.id))
                     case .notFound: .failure(.core("Not found"))
                     }
                 }
+            }
+        }
+    }
+
+    /// Runs a grouped method over the calls' `id`/`ID` (cast to int): a missing or invalid id fails its own call with
+    /// `ID is not defined or invalid.`; `body` gets the rest, in order, and answers one outcome each.
+    private static func eachLead(
+        of calls: [RESTCall], _ body: ([LeadRequest]) -> [Result<RESTResult, RESTError>]
+    ) -> [Result<RESTResult, RESTError>] {
+        var outcomes = [Result<RESTResult, RESTError>?](repeating: nil, count: calls.count)
+        var requests: [LeadRequest] = []
+        var positions: [Int] = []
+        for (index, call) in calls.enumerated() {
+            let id = call.parameters.entityID
+            guard id > 0 else {
+                outcomes[index] = .failure(.idNotDefinedOrInvalid)
+                continue
+            }
+            requests.append(LeadRequest(id: id, actor: call.caller.actor))
+            positions.append(index)
+        }
+        if !requests.isEmpty {
+            for (position, outcome) in zip(positions, body(requests)) {
+                outcomes[position] = outcome
             }
         }
         return outcomes.map { $0 ?? .failure(.sqlQueryFailed) }

@@ -11,7 +11,7 @@ extension LeadStore {
     /// LEAD_ID on contacts, companies and deals, deletes the lead row, and finally records a "deleted" history event,
     /// as the portal does. If any step fails, nothing is removed.
     public func delete(id: Int64, by actor: CRMActor) throws -> LeadDeletion {
-        try delete([LeadDeletionRequest(id: id, actor: actor)])[0]
+        try delete([LeadRequest(id: id, actor: actor)])[0]
     }
 
     /// Deletes several leads in one transaction, with the outcome each would have had from ``delete(id:by:)`` called
@@ -22,12 +22,12 @@ extension LeadStore {
     /// group rather than once per lead. Only the rarer steps (activities, product rows, user fields, contact links,
     /// observers, entities pointing at the lead, a converted lead's hand-over) still run lead by lead, and only for
     /// the leads that have them. All or nothing: if any statement fails, the whole group is rolled back.
-    public func delete(_ requests: [LeadDeletionRequest]) throws -> [LeadDeletion] {
+    public func delete(_ requests: [LeadRequest]) throws -> [LeadDeletion] {
         try database.isInTransaction
             ? deleteInTransaction(requests) : database.transaction { try deleteInTransaction(requests) }
     }
 
-    private func deleteInTransaction(_ requests: [LeadDeletionRequest]) throws -> [LeadDeletion] {
+    private func deleteInTransaction(_ requests: [LeadRequest]) throws -> [LeadDeletion] {
         var outcomes: [LeadDeletion] = []
         outcomes.reserveCapacity(requests.count)
         var deleted: [(lead: DeletedLead, userID: Int64)] = []

@@ -30,12 +30,39 @@ extension LeadStore {
 
     /// Reads one lead, after the portal's checks: permission first, then existence.
     public func get(id: Int64, by actor: CRMActor) throws -> LeadLookup {
-        let attributes = try permissionAttributes(of: id)
-        guard CRMPermissionCheck(actor: actor).allows(.read, on: .lead, item: attributes) else { return .accessDenied }
-        guard attributes != nil, let record = try records(ids: [id], userFields: nil, multiFieldTypes: nil).first else {
-            return .notFound
+        try get([LeadRequest(id: id, actor: actor)])[0]
+    }
+
+    /// Reads several leads for several callers, each with the outcome ``get(id:by:)`` would give it, reading each
+    /// distinct lead once and a page of them per query: many clients asking for the same hot lead cost one read.
+    public func get(_ requests: [LeadRequest]) throws -> [LeadLookup] {
+        var attributes: [Int64: CRMPermissionCheck.ItemAttributes?] = [:]
+        var wanted: [Int64] = []
+        var isWanted = Set<Int64>()
+        var allowed: [Bool] = []
+        allowed.reserveCapacity(requests.count)
+        for request in requests {
+            if attributes[request.id] == nil {
+                attributes[request.id] = .some(try permissionAttributes(of: request.id))
+            }
+            let item = attributes[request.id] ?? nil
+            let allows = CRMPermissionCheck(actor: request.actor).allows(.read, on: .lead, item: item)
+            allowed.append(allows)
+            if allows, item != nil, isWanted.insert(request.id).inserted { wanted.append(request.id) }
         }
-        return .found(record)
+        var found: [Int64: LeadRecord] = [:]
+        var start = 0
+        while start < wanted.count {
+            let page = Array(wanted[start..<min(start + Self.pageSize, wanted.count)])
+            for record in try records(ids: page, userFields: nil, multiFieldTypes: nil) {
+                found[record.id] = record
+            }
+            start += Self.pageSize
+        }
+        return zip(requests, allowed).map { request, allows in
+            guard allows else { return .accessDenied }
+            return found[request.id].map(LeadLookup.found) ?? .notFound
+        }
     }
 
     /// One page of the leads matching a filter that the actor may read; `nil` when the actor may read none at all.

@@ -6,9 +6,9 @@ import HTTPServer
 import Synchronization
 import Testing
 
-/// `crm.lead.delete` requests arriving together are deferred by the REST service and run as one group: each must
-/// still get exactly the answer it would have had alone.
-@Suite struct GroupedDeleteEndToEndTests {
+/// `crm.lead.delete` and `crm.lead.get` requests arriving together are deferred by the REST service and run as one
+/// group: each must still get exactly the answer it would have had alone.
+@Suite struct GroupedCallsEndToEndTests {
     /// A REST service over a running mock's store, driven directly so that the requests of one "pass" are known.
     private static func service(_ server: TestServer) -> RESTService {
         RESTService(store: server.server.store, authenticator: Authenticator(mode: .open))
@@ -103,6 +103,50 @@ import Testing
         #expect(try server.count("SELECT COUNT(*) FROM b_crm_lead WHERE ID = 104") == 1)
         #expect(try lead104.map(server.count) == before)
         #expect(before.reduce(0, +) > 0)
+    }
+
+    /// Runs `requests` through the service as one pass of an event loop would; every one must be deferred.
+    private static func runAsOnePass(_ service: RESTService, _ requests: [HTTPRequest]) -> [HTTPResponse] {
+        let works = requests.compactMap { service.respond(to: $0).deferral?.work }
+        #expect(works.count == requests.count)
+        return service.respond(toDeferred: works)
+    }
+
+    @Test func getsOfAGroupEachGetTheirOwnAnswer() throws {
+        let server = try TestServer()
+        let service = Self.service(server)
+        let alone = Self.runAsOnePass(service, [Self.request("/rest/crm.lead.get", #"{"id":123}"#)])
+        let responses = Self.runAsOnePass(
+            service,
+            [
+                Self.request("/rest/crm.lead.get", #"{"id":123}"#),
+                Self.request("/rest/2/mocktokenreader2/crm.lead.get.json?id=123", ""),  // user 2 reads everything
+                Self.request("/rest/5/mocktokennoperm5/crm.lead.get", #"{"id":123}"#),  // user 5 reads nothing
+                Self.request("/rest/crm.lead.get", #"{"id":999999}"#),
+                Self.request("/rest/crm.lead.get", #"{"id":"x"}"#),
+                Self.request("/rest/crm.lead.get", #"{"id":100}"#),
+            ])
+        #expect(responses.map(\.status.code) == [200, 200, 400, 400, 400, 200])
+        #expect(Self.text(responses[2]) == #"{"error":"","error_description":"Access denied."}"#)
+        let bodies = responses.map(Self.text)
+        // The same lead for two callers: the same result as a call alone (only the time block differs).
+        func result(_ body: String) -> String { String(body.split(separator: #","time":"#)[0]) }
+        #expect(result(bodies[0]) == result(Self.text(alone[0])))
+        #expect(result(bodies[1]) == result(Self.text(alone[0])))
+        #expect(bodies[0].contains(#""ID":"123""#))
+        #expect(bodies[5].contains(#""ID":"100""#))
+        #expect(bodies[3] == #"{"error":"","error_description":"Not found"}"#)
+        #expect(bodies[4] == #"{"error":"","error_description":"ID is not defined or invalid."}"#)
+    }
+
+    @Test func aGroupOfGetsLargerThanAPageReadsEveryLead() throws {
+        let server = try TestServer { $0.generateLeads = 130 }
+        let requests = (1...130).map { Self.request("/rest/crm.lead.get", #"{"id":\#($0)}"#) }
+        let responses = Self.runAsOnePass(Self.service(server), requests)
+        #expect(responses.allSatisfy { $0.status.code == 200 })
+        for (index, response) in responses.enumerated() {
+            #expect(Self.text(response).hasPrefix(#"{"result":{"ID":"\#(index + 1)","#))
+        }
     }
 
     @Test func manyClientsDeletingAtOnceEachGetTheirAnswerOverHTTP() throws {
