@@ -32,8 +32,11 @@ extension LeadStore {
         outcomes.reserveCapacity(requests.count)
         var deleted: [(lead: DeletedLead, userID: Int64)] = []
         var deletedIDs = Set<Int64>()
+        // Read before anything is deleted: one lead's own steps never touch what another's probe says (they move
+        // activities to contacts and companies, never to leads), and a lead named twice is gone for the second.
+        let probes = try probes(of: requests.map(\.id))
         for request in requests {
-            let probe = deletedIDs.contains(request.id) ? nil : try probe(request.id)
+            let probe = deletedIDs.contains(request.id) ? nil : probes[request.id]
             guard CRMPermissionCheck(actor: request.actor).allows(.delete, on: .lead, item: probe?.attributes) else {
                 outcomes.append(.accessDenied)
                 continue
@@ -58,13 +61,13 @@ extension LeadStore {
         return outcomes
     }
 
-    /// What the checks need, and which of the rarer dependents a lead has; `nil` when there is no such lead.
-    private func probe(_ id: Int64) throws -> DeletionProbe? {
-        // One statement, so a lead without activities, product rows, user fields, contact links, observers or
-        // entities pointing at it costs no statement for them.
-        try database.cachedStatement(
+    /// What the checks need, and which of the rarer dependents each lead has; missing leads are absent.
+    private func probes(of ids: [Int64]) throws -> [Int64: DeletionProbe] {
+        // One statement for the group, so a lead without activities, product rows, user fields, contact links,
+        // observers or entities pointing at it costs no statement for them.
+        let rows = try database.cachedStatement(
             """
-            SELECT l.ASSIGNED_BY_ID, l.OPENED, u.DEPARTMENT_ID, l.TITLE, l.STATUS_ID,
+            SELECT l.ID, l.ASSIGNED_BY_ID, l.OPENED, u.DEPARTMENT_ID, l.TITLE, l.STATUS_ID,
                 EXISTS (SELECT 1 FROM b_crm_product_row WHERE OWNER_TYPE = 'L' AND OWNER_ID = l.ID),
                 EXISTS (SELECT 1 FROM b_uts_crm_lead WHERE VALUE_ID = l.ID),
                 EXISTS (SELECT 1 FROM b_crm_lead_contact WHERE LEAD_ID = l.ID),
@@ -73,19 +76,23 @@ extension LeadStore {
                     OR EXISTS (SELECT 1 FROM b_crm_company WHERE LEAD_ID = l.ID)
                     OR EXISTS (SELECT 1 FROM b_crm_deal WHERE LEAD_ID = l.ID),
                 EXISTS (SELECT 1 FROM b_crm_act_bind WHERE OWNER_TYPE_ID = 1 AND OWNER_ID = l.ID)
-            FROM b_crm_lead l LEFT JOIN b_user u ON u.ID = l.ASSIGNED_BY_ID
-            WHERE l.ID = ?
+            FROM json_each(?1) j CROSS JOIN b_crm_lead l ON l.ID = j.value
+            LEFT JOIN b_user u ON u.ID = l.ASSIGNED_BY_ID
             """
-        ).firstRow(.integer(id)).map { row in
-            DeletionProbe(
+        ).rows(Self.jsonList(ids))
+        var probes: [Int64: DeletionProbe] = [:]
+        for row in rows {
+            guard let id = row[0].integerValue else { continue }
+            probes[id] = DeletionProbe(
                 attributes: CRMPermissionCheck.ItemAttributes(
-                    assignedByID: row[0].integerValue, assigneeDepartmentID: row[2].integerValue,
-                    isOpened: row[1].textValue == "Y"),
-                title: row[3].textValue ?? "", isConverted: row[4].textValue == "CONVERTED",
-                hasProductRows: row[5] == .integer(1), hasUserFields: row[6] == .integer(1),
-                hasContacts: row[7] == .integer(1), hasObservers: row[8] == .integer(1),
-                hasReferrers: row[9] == .integer(1), hasActivities: row[10] == .integer(1))
+                    assignedByID: row[1].integerValue, assigneeDepartmentID: row[3].integerValue,
+                    isOpened: row[2].textValue == "Y"),
+                title: row[4].textValue ?? "", isConverted: row[5].textValue == "CONVERTED",
+                hasProductRows: row[6] == .integer(1), hasUserFields: row[7] == .integer(1),
+                hasContacts: row[8] == .integer(1), hasObservers: row[9] == .integer(1),
+                hasReferrers: row[10] == .integer(1), hasActivities: row[11] == .integer(1))
         }
+        return probes
     }
 
     /// The steps only some leads need, for one lead.
