@@ -11,6 +11,7 @@ public final class CRMStore: Sendable {
     private let connection: StoreLock<Database>
     private let clock: @Sendable () -> CRMDateTime
     private let credentials = CredentialCache()
+    private let userFields = UserFieldCache()
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     ///
@@ -19,8 +20,10 @@ public final class CRMStore: Sendable {
         let database = try Database(location: location)
         _ = try Migration.migrate(database)
         let credentials = self.credentials
+        let userFields = self.userFields
         database.onRowChange { table in
             if CredentialCache.tables.contains(table) { credentials.invalidate() }
+            if table == UserFieldCache.table { userFields.invalidate() }
         }
         self.location = location
         self.clock = clock
@@ -73,6 +76,18 @@ public final class CRMStore: Sendable {
         credentials.store(actor: actor, webhooks: webhooks, userID: userID, readAt: version)
         guard let credential = UserStore.match(token, in: webhooks), let actor else { return nil }
         return (credential, actor)
+    }
+
+    /// The lead user fields (without their settings), from memory when none was defined since they were read.
+    public func leadUserFields() throws -> [UserFieldDefinition] {
+        if let cached = userFields.cached { return cached }
+        // Loaded under the lock and outside any transaction (a write holds the lock until it commits or rolls back),
+        // so what is kept is committed, and an invalidation cannot slip in between the read and the store.
+        return try read { session in
+            let definitions = try session.userFields.leadFields()
+            userFields.store(definitions)
+            return definitions
+        }
     }
 
     /// Closes the connection; the store must not be used afterwards.

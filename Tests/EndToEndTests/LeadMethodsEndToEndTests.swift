@@ -227,6 +227,26 @@ import Testing
         #expect(unset.text.hasPrefix(#"{"result":[{"ID":"100","UF_CRM_EXPECTED_SEATS":null}]"#))
     }
 
+    /// A narrow select reads only its columns; the values must be exactly those of a full select.
+    @Test func aNarrowSelectGivesTheSameValuesAsAFullOne() throws {
+        let server = try TestServer()
+        let names = ["DATE_CREATE", "OPPORTUNITY", "ASSIGNED_BY_ID", "OPENED", "HAS_PHONE", "STATUS_ID", "COMMENTS"]
+        let full = try server.call("crm.lead.list", #"{"order":{"ID":"ASC"},"select":["*","PHONE"]}"#)
+        let selected = names.map { #""\#($0)""# }.joined(separator: ",")
+        let narrow = try server.call("crm.lead.list", #"{"order":{"ID":"ASC"},"select":[\#(selected)]}"#)
+        let fullItems = try #require(full.json?["result"] as? [[String: Any]])
+        let narrowItems = try #require(narrow.json?["result"] as? [[String: Any]])
+        #expect(fullItems.count == narrowItems.count && narrowItems.count > 10)
+        for (wide, thin) in zip(fullItems, narrowItems) {
+            #expect(Set(thin.keys) == Set(names + ["ID"]))
+            for name in names + ["ID"] {
+                #expect(
+                    "\(wide[name] ?? "missing")" == "\(thin[name] ?? "missing")", "\(name) of lead \(thin["ID"] ?? "?")"
+                )
+            }
+        }
+    }
+
     @Test func fieldsDescribesStandardAndUserFields() throws {
         let server = try TestServer()
         let response = try server.call("crm.lead.fields")

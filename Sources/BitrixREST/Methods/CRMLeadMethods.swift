@@ -9,7 +9,7 @@ public enum CRMLeadMethods {
     static let add = RESTMethod("crm.lead.add", scope: "crm") { call throws(RESTError) in
         let fields = try call.parameters.arrayObject("fields")
         let params = try call.parameters.arrayObject("params")
-        let definitions = try call.read { try $0.userFields.leadFields() }
+        let definitions = try call.leadUserFields()
         var input = try LeadFieldsReader(timeZone: call.timeZone, userFields: definitions, now: call.now).read(fields)
         input.registersHistory = params["REGISTER_HISTORY_EVENT"].map { $0.scalarText?.uppercased() == "Y" } ?? true
         switch try call.write({ try $0.leads.add(input, by: call.caller.actor) }) {
@@ -28,9 +28,8 @@ public enum CRMLeadMethods {
             let lookups: [LeadLookup]
             let definitions: [UserFieldDefinition]
             do throws(RESTError) {
-                (lookups, definitions) = try call.read { session in
-                    (try session.leads.get(requests), try session.userFields.leadFields())
-                }
+                definitions = try call.leadUserFields()
+                lookups = try call.read { try $0.leads.get(requests) }
             } catch {
                 return requests.map { _ in .failure(error) }
             }
@@ -57,7 +56,7 @@ public enum CRMLeadMethods {
         let fields = try call.parameters.arrayObject("fields")
         let params = try call.parameters.arrayObject("params")
         guard id > 0 else { throw .idNotDefinedOrInvalid }
-        let definitions = try call.read { try $0.userFields.leadFields() }
+        let definitions = try call.leadUserFields()
         var input = try LeadFieldsReader(timeZone: call.timeZone, userFields: definitions, now: call.now).read(fields)
         input.registersHistory = params["REGISTER_HISTORY_EVENT"].map { $0.scalarText?.uppercased() == "Y" } ?? true
         switch try call.write({ try $0.leads.update(id: id, with: input, by: call.caller.actor) }) {
@@ -71,7 +70,7 @@ public enum CRMLeadMethods {
     static let list = RESTMethod("crm.lead.list", scope: "crm") { call throws(RESTError) in
         let order = try call.parameters.arrayObject("order")
         let filter = try call.parameters.arrayObject("filter")
-        let definitions = try call.read { try $0.userFields.leadFields() }
+        let definitions = try call.leadUserFields()
         let reader = LeadListReader(timeZone: call.timeZone, userFields: definitions, now: call.now)
         let selection = reader.selection(from: call.parameters.arrayParameter("select"))
         var request = LeadStore.ListRequest()
@@ -79,7 +78,12 @@ public enum CRMLeadMethods {
         request.order = reader.order(from: order)
         request.start = call.parameters.start
         request.userFields = Set(selection.userFields)
-        request.multiFieldTypes = Set(selection.multiFieldTypes)
+        request.columns = Set(selection.standard.map(\.name))
+        // HAS_PHONE, HAS_EMAIL and HAS_IMOL are worked out from the multi-fields, selected or not.
+        request.multiFieldTypes = Set(selection.multiFieldTypes).union(
+            [("HAS_PHONE", "PHONE"), ("HAS_EMAIL", "EMAIL"), ("HAS_IMOL", "IM")].compactMap { flag, type in
+                request.columns?.contains(flag) == true ? type : nil
+            })
         guard let page = try call.read({ try $0.leads.list(request, by: call.caller.actor) }) else {
             throw .accessDenied
         }

@@ -29,6 +29,15 @@ public struct RESTCall: Sendable {
         }
     }
 
+    /// The lead user fields, as every lead method needs them; cached by the store.
+    public func leadUserFields() throws(RESTError) -> [UserFieldDefinition] {
+        do {
+            return try store.leadUserFields()
+        } catch {
+            throw .sqlQueryFailed
+        }
+    }
+
     /// Runs a write in one transaction; a thrown `RESTError` or database failure rolls it back.
     public func write<T: Sendable>(_ body: (CRMSession) throws -> T) throws(RESTError) -> T {
         do {

@@ -15,6 +15,9 @@ extension LeadStore {
         public var userFields: Set<String> = []
         /// Multi-field kinds to read.
         public var multiFieldTypes: Set<String> = []
+        /// Standard columns to read, by name; `nil` reads them all. The others come back `NULL`: a list selecting two
+        /// fields should not pay for sixty.
+        public var columns: Set<String>?
 
         public init() {}
     }
@@ -91,7 +94,9 @@ extension LeadStore {
         select.append("LIMIT \(Self.pageSize) OFFSET \(offset)")
         let ids = try database.recentStatement("SELECT l.ID " + select.sql).rows(bindings: select.bindings)
             .compactMap { $0[0].integerValue }
-        let records = try records(ids: ids, userFields: request.userFields, multiFieldTypes: request.multiFieldTypes)
+        let records = try records(
+            ids: ids, userFields: request.userFields, multiFieldTypes: request.multiFieldTypes, columns: request.columns
+        )
         let next = total.flatMap { offset + Self.pageSize < $0 ? offset + Self.pageSize : nil }
         return Page(records: records, total: total, next: next)
     }
@@ -111,16 +116,25 @@ extension LeadStore {
     /// Every column of a lead, as the select list of `records`: built once, not per call.
     private static let selectedColumns = LeadField.columns.map { "l." + $0.name }.joined(separator: ", ")
 
-    /// Full records of the given leads, in the given order; `userFields` and `multiFieldTypes` limit what is read
-    /// besides the columns (`nil`: everything).
-    func records(ids: [Int64], userFields: Set<String>?, multiFieldTypes: Set<String>?) throws -> [LeadRecord] {
+    /// Records of the given leads, in the given order; `userFields`, `multiFieldTypes` and `columns` limit what is
+    /// read (`nil`: everything).
+    func records(ids: [Int64], userFields: Set<String>?, multiFieldTypes: Set<String>?, columns: Set<String>? = nil)
+        throws -> [LeadRecord]
+    {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        // Cached by text: the SQL depends only on how many ids there are (at most a page of them).
-        let rows = try database.cachedStatement(
-            "SELECT \(Self.selectedColumns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))"
-        )
-        .rows(bindings: ids.map(SQLiteValue.integer))
+        let statement: Statement
+        if let columns {
+            // The select list follows the client's selection: kept among the recently used shapes.
+            let list = LeadField.columns.map { columns.contains($0.name) || $0.name == "ID" ? "l." + $0.name : "NULL" }
+            statement = try database.recentStatement(
+                "SELECT \(list.joined(separator: ", ")) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
+        } else {
+            // Cached by text: the SQL depends only on how many ids there are (at most a page of them).
+            statement = try database.cachedStatement(
+                "SELECT \(Self.selectedColumns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
+        }
+        let rows = try statement.rows(bindings: ids.map(SQLiteValue.integer))
         let idIndex = LeadField.columnIndex["ID"] ?? 0
         var byID: [Int64: [SQLiteValue]] = [:]
         for row in rows {
