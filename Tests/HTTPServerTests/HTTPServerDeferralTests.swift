@@ -117,6 +117,28 @@ final class DeferringHandler: HTTPRequestHandler {
         }
     }
 
+    @Test func aDeferredAnswerHonoursHTTP10HeadAndConnectionClose() throws {
+        let handler = DeferringHandler()
+        try withTestServer(handler: handler) { server in
+            let old = try RawHTTPClient(port: server.localPort)
+            try old.send("GET /deferred/old HTTP/1.0\r\n\r\n")
+            let oldResponse = try old.readResponse()
+            #expect(oldResponse.bodyText == "old 1/1")
+            #expect(try old.readToEnd().isEmpty)
+            let head = try RawHTTPClient(port: server.localPort)
+            try head.send("HEAD /deferred/head HTTP/1.1\r\nHost: t\r\n\r\nGET /plain HTTP/1.1\r\nHost: t\r\n\r\n")
+            let headResponse = try head.readResponse(headOnly: true)
+            #expect(headResponse.header("Content-Length") == "8")
+            #expect(try head.readResponse().bodyText == "now /plain")
+            let closing = try RawHTTPClient(port: server.localPort)
+            try closing.send("GET /deferred/bye HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            let closingResponse = try closing.readResponse()
+            #expect(closingResponse.bodyText == "bye 1/1")
+            #expect(closingResponse.header("Connection") == "close")
+            #expect(try closing.readToEnd().isEmpty)
+        }
+    }
+
     @Test func aHandlerThatNeverDefersAnswersNothingLater() {
         struct Plain: HTTPRequestHandler {
             func respond(to request: HTTPRequest) -> HTTPResponse { HTTPResponse() }
