@@ -13,6 +13,8 @@ import Testing
             ("/rest/1/mocktokenadmin01/crm.lead.delete.json", "crm.lead.delete", .json, "1", "mocktokenadmin01"),
             ("/rest/1/mocktokenadmin01/crm.lead.delete.json/", "crm.lead.delete", .json, "1", "mocktokenadmin01"),
             ("/rest/profile", "profile", .json, nil, nil),
+            ("/rest/1//crm.lead.get", "crm.lead.get", .json, "1", ""),
+            ("/rest/Ünï/ćødé/Méthod.XML", "méthod", .xml, "Ünï", "ćødé"),
         ] as [(String, String, RESTRoute.Transport, String?, String?)])
     func readsEveryURLFormThePortalRoutes(
         path: String, method: String, transport: RESTRoute.Transport, user: String?, token: String?
@@ -24,7 +26,10 @@ import Testing
         #expect(route.webhook?.token == token)
     }
 
-    @Test(arguments: ["/crm.lead.delete", "/rest", "/rest/", "/rest/1/crm.lead.delete", "/rest/a/b/c/d", "/rest/.json"])
+    @Test(arguments: [
+        "/crm.lead.delete", "/rest", "/rest/", "/rest/1/crm.lead.delete", "/rest/a/b/c/d", "/rest/.json", "/rest//",
+        "/rest/1/t/m/x/",
+    ])
     func rejectsShapesThePortalDoesNotRoute(path: String) {
         #expect(RESTRoute(path: path) == nil)
     }

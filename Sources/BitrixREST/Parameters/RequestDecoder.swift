@@ -11,8 +11,8 @@ public enum RequestDecoder {
         var values = PHPFormDecoder.decode(request.queryItems)
         guard request.method == .post, !request.body.isEmpty else { return RESTParameters(values) }
         let contentType = request.headers["content-type"] ?? ""
-        let mediaType =
-            contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces.lowercased() } ?? ""
+        let mediaType = contentType[..<(contentType.firstIndex(of: ";") ?? contentType.endIndex)].trimmingSpaces
+            .lowercased()
         var posted = JSONObject()
         switch mediaType {
         case "application/x-www-form-urlencoded":

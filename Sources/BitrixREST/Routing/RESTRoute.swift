@@ -27,23 +27,42 @@ public struct RESTRoute: Sendable, Equatable {
     /// route (which the portal answers as an unknown method).
     public init?(path: String) {
         guard path.hasPrefix(Self.prefix) else { return nil }
-        var rest = path.dropFirst(Self.prefix.count)
-        if rest.hasSuffix("/") { rest = rest.dropLast() }
-        let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+        // One pass over the bytes: this runs for every REST call, and splitting the path into substrings showed up in
+        // profiles of the hot paths.
+        let bytes = path.utf8
+        let start = bytes.index(bytes.startIndex, offsetBy: Self.prefix.utf8.count)
+        var end = bytes.endIndex
+        if start < end, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        var slashes: (first: String.Index?, second: String.Index?) = (nil, nil)
+        var index = start
+        while index < end {
+            if bytes[index] == UInt8(ascii: "/") {
+                guard slashes.first != nil else {
+                    slashes.first = index
+                    index = bytes.index(after: index)
+                    continue
+                }
+                guard slashes.second == nil else { return nil }
+                slashes.second = index
+            }
+            index = bytes.index(after: index)
+        }
         let methodSegment: Substring
-        switch segments.count {
-        case 1:
-            methodSegment = segments[0]
+        switch slashes {
+        case (nil, nil):
+            methodSegment = path[start..<end]
             webhook = nil
-        case 3:
-            methodSegment = segments[2]
-            webhook = WebhookPath(user: String(segments[0]), token: String(segments[1]))
+        case (let first?, let second?):
+            methodSegment = path[bytes.index(after: second)..<end]
+            webhook = WebhookPath(
+                user: String(path[start..<first]), token: String(path[bytes.index(after: first)..<second]))
         default:
             return nil
         }
         var name = methodSegment.lowercased()
         transport = .json
-        if let dot = name.lastIndex(of: "."), let suffix = Transport(rawValue: String(name[name.index(after: dot)...]))
+        if let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
+            let suffix = Transport(rawValue: String(name[name.utf8.index(after: dot)...]))
         {
             transport = suffix
             name = String(name[..<dot])
@@ -51,4 +70,5 @@ public struct RESTRoute: Sendable, Equatable {
         guard !name.isEmpty else { return nil }
         methodName = name
     }
+
 }
