@@ -118,26 +118,18 @@ extension LeadStore {
         let leads = Self.jsonList(ids)
         try run("DELETE FROM b_crm_field_multi WHERE ENTITY_ID = 'LEAD' AND ELEMENT_ID IN \(Self.listed)", leads)
         try run("DELETE FROM b_crm_lead_status_history WHERE OWNER_ID IN \(Self.listed)", leads)
-        let eventIDs = try database.cachedStatement(
-            "DELETE FROM b_crm_event_relations WHERE ENTITY_TYPE = 'LEAD' AND ENTITY_ID IN \(Self.listed) RETURNING EVENT_ID"
-        ).integers(leads)
-        if !eventIDs.isEmpty {
-            try run(
-                """
+        try unlink(
+            "DELETE FROM b_crm_event_relations WHERE ENTITY_TYPE = 'LEAD' AND ENTITY_ID IN \(Self.listed) RETURNING EVENT_ID",
+            thenDeleteUnlinked: """
                 DELETE FROM b_crm_event WHERE ID IN \(Self.listed)
                     AND NOT EXISTS (SELECT 1 FROM b_crm_event_relations r WHERE r.EVENT_ID = b_crm_event.ID)
-                """, Self.jsonList(eventIDs))
-        }
-        let entryIDs = try database.cachedStatement(
-            "DELETE FROM b_crm_timeline_bind WHERE ENTITY_TYPE_ID = 1 AND ENTITY_ID IN \(Self.listed) RETURNING OWNER_ID"
-        ).integers(leads)
-        if !entryIDs.isEmpty {
-            try run(
-                """
+                """, leads: leads)
+        try unlink(
+            "DELETE FROM b_crm_timeline_bind WHERE ENTITY_TYPE_ID = 1 AND ENTITY_ID IN \(Self.listed) RETURNING OWNER_ID",
+            thenDeleteUnlinked: """
                 DELETE FROM b_crm_timeline WHERE ID IN \(Self.listed)
                     AND NOT EXISTS (SELECT 1 FROM b_crm_timeline_bind b WHERE b.OWNER_ID = b_crm_timeline.ID)
-                """, Self.jsonList(entryIDs))
-        }
+                """, leads: leads)
         try run(
             """
             DELETE FROM b_crm_timeline_bind WHERE OWNER_ID IN
@@ -147,6 +139,14 @@ extension LeadStore {
             "DELETE FROM b_crm_timeline WHERE ASSOCIATED_ENTITY_TYPE_ID = 1 AND ASSOCIATED_ENTITY_ID IN \(Self.listed)",
             leads)
         try run("DELETE FROM b_crm_lead WHERE ID IN \(Self.listed)", leads)
+    }
+
+    /// Runs `deleteLinks` (a `DELETE ... RETURNING` the linked rows' ids) for `leads`, then `deleteUnlinked` for those
+    /// linked rows, which removes the ones no other link is left to.
+    private func unlink(_ deleteLinks: String, thenDeleteUnlinked deleteUnlinked: String, leads: SQLiteValue) throws {
+        let linked = try database.cachedStatement(deleteLinks).integers(leads)
+        guard !linked.isEmpty else { return }
+        try run(deleteUnlinked, Self.jsonList(linked))
     }
 
     /// The ids bound as the statement's first parameter, a JSON array: one prepared statement serves any number.
