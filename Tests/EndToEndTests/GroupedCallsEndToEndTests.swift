@@ -149,6 +149,29 @@ import Testing
         }
     }
 
+    @Test func identicalListsShareARunAndOthersRunOnTheirOwn() throws {
+        let server = try TestServer()
+        let service = Self.service(server)
+        let all = #"{"order":{"ID":"ASC"},"select":["ID","ASSIGNED_BY_ID"]}"#
+        let responses = Self.runAsOnePass(
+            service,
+            [
+                Self.request("/rest/crm.lead.list", all),
+                Self.request("/rest/3/mocktokenowner03/crm.lead.list", all),  // user 3 reads own leads only
+                Self.request("/rest/crm.lead.list", all),
+                Self.request("/rest/crm.lead.list", #"{"filter":{"ID":123},"select":["ID"]}"#),
+                Self.request("/rest/crm.lead.list", #"{"filter":"x"}"#),
+            ])
+        #expect(responses.map(\.status.code) == [200, 200, 200, 200, 400])
+        let results = responses.prefix(4).map { Self.text($0).split(separator: #","time":"#)[0] }
+        #expect(results[0] == results[2])
+        #expect(results[0].contains(#""total":"#) && results[0].contains(#"{"ID":"123","ASSIGNED_BY_ID":"1"}"#))
+        #expect(results[1] != results[0])
+        #expect(!results[1].contains(#""ASSIGNED_BY_ID":"1""#))
+        #expect(results[3] == #"{"result":[{"ID":"123"}],"total":1"#)
+        #expect(Self.text(responses[4]).contains(#"Parameter \u0027filter\u0027 must be array."#))
+    }
+
     @Test func manyClientsDeletingAtOnceEachGetTheirAnswerOverHTTP() throws {
         let server = try TestServer { $0.generateLeads = 400 }
         let answers = Mutex<[Int: String]>([:])

@@ -67,7 +67,28 @@ public enum CRMLeadMethods {
     }
 
     /// `crm.lead.list`: 50 a page, `start` floored to a page, a negative `start` skips counting.
-    static let list = RESTMethod("crm.lead.list", scope: "crm") { call throws(RESTError) in
+    ///
+    /// Calls arriving together run as one group, and identical calls by one user (same parameters, same rights) share
+    /// one run: they would see the same data, since nothing is written while the group runs.
+    static let list = RESTMethod("crm.lead.list", scope: "crm") { calls in
+        var shared: [SharedCall: (actor: CRMActor, outcome: Result<RESTResult, RESTError>)] = [:]
+        return calls.map { call in
+            let key = SharedCall(userID: call.caller.actor.userID, parameters: call.parameters.values)
+            if let earlier = shared[key], earlier.actor == call.caller.actor { return earlier.outcome }
+            let outcome = Result { () throws(RESTError) in try listPage(call) }
+            shared[key] = (call.caller.actor, outcome)
+            return outcome
+        }
+    }
+
+    /// Two calls that must give the same answer.
+    private struct SharedCall: Hashable {
+        var userID: Int64
+        var parameters: JSONObject
+    }
+
+    /// One `crm.lead.list` call: a page of the selected fields.
+    private static func listPage(_ call: RESTCall) throws(RESTError) -> RESTResult {
         let order = try call.parameters.arrayObject("order")
         let filter = try call.parameters.arrayObject("filter")
         let definitions = try call.leadUserFields()
