@@ -136,6 +136,15 @@ def wrk(port, path, duration, script=None, env=None, threads=2, connections=64):
             "total": int(re.search(r"(\d+) requests in", output).group(1))}
 
 
+def median_run(runs):
+    """The run with the median rate, with the median of each latency percentile across runs."""
+    by_rate = sorted(runs, key=lambda run: run["rate"])
+    middle = dict(by_rate[len(by_rate) // 2])
+    for key in ("p50", "p99"):
+        middle[key] = statistics.median(run[key] for run in runs)
+    return middle
+
+
 def first_answer_ms(binary, *args):
     """Exec to the first answered request, polling the health endpoint."""
     port = free_port()
@@ -195,10 +204,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--leads", type=int, default=1_000_000, help="generated leads for the delete run")
-    parser.add_argument("--quick", action="store_true", help="3 s runs, 200k leads: a smoke test of the harness")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternating nginx/mock runs per workload; the table shows their medians (default 3)")
+    parser.add_argument("--quick", action="store_true", help="3 s runs, 200k leads, 1 round: a smoke test of the harness")
     options = parser.parse_args()
     if options.quick:
-        options.duration, options.leads = 3, 200_000
+        options.duration, options.leads, options.rounds = 3, 200_000, 1
     raise_fd_limit()
     ensure_tools()
     binary = build()
@@ -207,9 +218,21 @@ def main():
 
     nginx = Nginx()
     try:
-        def pair(name, mock_port, path, script=None, env=None, nginx_path=None):
-            reference = wrk(nginx.port, nginx_path or path, options.duration, script, env)
-            measured = wrk(mock_port, path, options.duration, script, env)
+        def pair(name, mock_port, path, script=None, env=None, nginx_path=None, fresh_mock=None):
+            """Alternates nginx and the mock `options.rounds` times; `fresh_mock` starts a new mock for each round
+            (deletes use up their leads) and returns (mock, port)."""
+            references, measures = [], []
+            for _ in range(options.rounds):
+                references.append(wrk(nginx.port, nginx_path or path, options.duration, script, env))
+                if fresh_mock:
+                    fresh = fresh_mock()
+                    try:
+                        measures.append(wrk(fresh.port, path, options.duration, script, env))
+                    finally:
+                        fresh.stop()
+                else:
+                    measures.append(wrk(mock_port, path, options.duration, script, env))
+            measured, reference = median_run(measures), median_run(references)
             rows.append((name, measured, reference))
             log(f"{name}: {measured['rate']:.0f} req/s vs nginx {reference['rate']:.0f}")
             return measured
@@ -238,15 +261,20 @@ def main():
         finally:
             mock.stop()
 
-        generation = Mock(binary, "--generate-leads", str(options.leads))
-        try:
-            notes.append(f"`--generate-leads {options.leads}` (in memory): ready after "
-                         f"{generation.ready_seconds:.2f} s; RSS {generation.rss_kib() / 1024:.0f} MiB")
-            pair(f"crm.lead.delete of distinct leads, full cascade ({options.leads:,} leads, POST JSON)",
-                 generation.port, "/rest/crm.lead.delete", "delete-distinct.lua",
-                 {"BENCH_PATH": "/rest/crm.lead.delete"})
-        finally:
-            generation.stop()
+        generations = []
+
+        def generated_mock():
+            mock = Mock(binary, "--generate-leads", str(options.leads))
+            generations.append((mock.ready_seconds, mock.rss_kib()))
+            return mock
+
+        pair(f"crm.lead.delete of distinct leads, full cascade ({options.leads:,} leads, POST JSON)",
+             None, "/rest/crm.lead.delete", "delete-distinct.lua", {"BENCH_PATH": "/rest/crm.lead.delete"},
+             fresh_mock=generated_mock)
+        ready = sorted(seconds for seconds, _ in generations)
+        notes.append(f"`--generate-leads {options.leads}` (in memory): ready after median "
+                     f"{statistics.median(ready):.2f} s (min {ready[0]:.2f}, {len(ready)} runs); "
+                     f"RSS {generations[-1][1] / 1024:.0f} MiB")
     finally:
         nginx.stop()
 
@@ -294,8 +322,8 @@ def main():
                      f"{mock_result['rate'] / reference['rate']:.2f}x | "
                      f"{mock_result['p50']:.2f} / {reference['p50']:.2f} | {mock_result['p99']:.2f} / {reference['p99']:.2f} |")
     header = (f"bitrix24-mock benchmarks, {time.strftime('%Y-%m-%d %H:%M')}; wrk -t2 -c64 -d{options.duration}s "
-              f"keep-alive against nginx (2 workers, the seed's success body) in the same run; "
-              f"{os.cpu_count()} CPUs shared with wrk.")
+              f"keep-alive against nginx (2 workers, the seed's success body) in the same run, alternating, "
+              f"median of {options.rounds} round(s) each; {os.cpu_count()} CPUs shared with wrk.")
     markdown = "\n".join([header, ""] + table + [""] + [f"- {note}" for note in notes]) + "\n"
     print(markdown)
     results = os.path.join(ROOT, "Benchmarks", "results")
