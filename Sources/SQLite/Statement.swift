@@ -237,14 +237,21 @@ public final class Statement {
         return rows
     }
 
-    /// Binds `values` and returns the first column of every result row as integers (`NULL` and text read as 0):
-    /// for `RETURNING ID` and id lists, without building a row per result.
+    /// Binds `values` and returns the first column of every result row that is not `NULL`, read as an integer: for
+    /// `RETURNING ID` and id lists, without building a row per result.
     public func integers(_ values: SQLiteValue...) throws(SQLiteError) -> [Int64] {
+        try integers(bindings: values)
+    }
+
+    /// ``integers(_:)`` with the values in an array, for dynamically built statements.
+    public func integers(bindings values: [SQLiteValue]) throws(SQLiteError) -> [Int64] {
         try prepareToRun(values)
         let handle = try liveHandle()
         var integers: [Int64] = []
         while try step() {
-            integers.append(sqlite3_column_int64(handle, 0))
+            if sqlite3_column_type(handle, 0) != SQLITE_NULL {
+                integers.append(sqlite3_column_int64(handle, 0))
+            }
         }
         reset()
         return integers

@@ -78,6 +78,16 @@ import Testing
         #expect(row.double("amount") == nil)
     }
 
+    @Test func integersReadsTheFirstColumnAndSkipsNulls() throws {
+        let database = try makeDatabase()
+        try database.execute("INSERT INTO lead (id, assigned_by) VALUES (1, 7), (2, NULL), (3, -4)")
+        let statement = try database.prepare("SELECT assigned_by, id FROM lead WHERE id >= ? ORDER BY id")
+        #expect(try statement.integers(.integer(1)) == [7, -4])
+        #expect(try statement.integers(bindings: [.integer(3)]) == [-4])
+        let returned = try database.prepare("DELETE FROM lead WHERE id < 3 RETURNING id").integers()
+        #expect(returned.sorted() == [1, 2])
+    }
+
     @Test func cachedStatementIsPreparedOnceAndReusedWithDifferentBindings() throws {
         let database = try makeDatabase()
         let sql = "INSERT INTO lead (title, amount) VALUES (?, ?)"

@@ -99,11 +99,12 @@ public enum CRMLeadMethods {
         request.order = reader.order(from: order)
         request.start = call.parameters.start
         request.userFields = Set(selection.userFields)
-        request.columns = Set(selection.standard.map(\.name))
+        let selectedColumns = Set(selection.standard.map(\.name))
+        request.columns = selectedColumns
         // HAS_PHONE, HAS_EMAIL and HAS_IMOL are worked out from the multi-fields, selected or not.
         request.multiFieldTypes = Set(selection.multiFieldTypes).union(
             [("HAS_PHONE", "PHONE"), ("HAS_EMAIL", "EMAIL"), ("HAS_IMOL", "IM")].compactMap { flag, type in
-                request.columns?.contains(flag) == true ? type : nil
+                selectedColumns.contains(flag) ? type : nil
             })
         guard let page = try call.read({ try $0.leads.list(request, by: call.caller.actor) }) else {
             throw .accessDenied

@@ -226,6 +226,6 @@ extension LeadStore {
     }
 
     private func returnedIDs(_ sql: String, _ id: Int64) throws -> [Int64] {
-        try database.cachedStatement(sql).rows(.integer(id)).compactMap { $0[0].integerValue }
+        try database.cachedStatement(sql).integers(.integer(id))
     }
 }

@@ -92,8 +92,7 @@ extension LeadStore {
         select.append("ORDER BY")
         select.append(orderClause(request.order))
         select.append("LIMIT \(Self.pageSize) OFFSET \(offset)")
-        let ids = try database.recentStatement("SELECT l.ID " + select.sql).rows(bindings: select.bindings)
-            .compactMap { $0[0].integerValue }
+        let ids = try database.recentStatement("SELECT l.ID " + select.sql).integers(bindings: select.bindings)
         let records = try records(
             ids: ids, userFields: request.userFields, multiFieldTypes: request.multiFieldTypes, columns: request.columns
         )

@@ -22,6 +22,6 @@ public struct ObserverStore {
     public func observers(of entity: CRMEntityType, id entityID: Int64) throws -> [Int64] {
         try database.cachedStatement(
             "SELECT USER_ID FROM b_crm_observer WHERE ENTITY_TYPE_ID = ? AND ENTITY_ID = ? ORDER BY SORT"
-        ).rows(.integer(entity.rawValue), .integer(entityID)).compactMap { $0[0].integerValue }
+        ).integers(.integer(entity.rawValue), .integer(entityID))
     }
 }

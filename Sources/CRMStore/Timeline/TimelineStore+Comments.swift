@@ -39,7 +39,7 @@ extension TimelineStore {
             try database.recentStatement("SELECT COUNT(*) " + filter).firstRow(bindings: bindings)?[0].integerValue ?? 0
         let ids = try database.recentStatement(
             "SELECT t.ID \(filter) ORDER BY \(sortColumn) \(ascending ? "ASC" : "DESC"), t.ID ASC LIMIT \(limit) OFFSET \(offset)"
-        ).rows(bindings: bindings).compactMap { $0[0].integerValue }
+        ).integers(bindings: bindings)
         return (try ids.compactMap { try entry(id: $0) }, Int(total))
     }
 
