@@ -53,9 +53,11 @@ extension LeadStore {
         }
         guard !deleted.isEmpty else { return outcomes }
         try deleteCommonDependents(ofLeads: deleted.map(\.lead.id))
-        try HistoryStore(database: database, now: now).record(
-            deleted.map { (HistoryEvent(kind: .deleted, entityTitle: $0.lead.title), $0.lead.id, $0.userID) },
-            for: .lead)
+        let history = HistoryStore(database: database, now: now)
+        for (lead, userID) in deleted {
+            try history.record(
+                HistoryEvent(kind: .deleted, entityTitle: lead.title), for: .lead, id: lead.id, by: userID)
+        }
         return outcomes
     }
 
