@@ -21,9 +21,8 @@ public final class CRMStore: Sendable {
         _ = try Migration.migrate(database)
         let credentials = self.credentials
         let userFields = self.userFields
-        database.onRowChange { table in
-            if CredentialCache.tables.contains(table) { credentials.invalidate() }
-            if table == UserFieldCache.table { userFields.invalidate() }
+        database.onRowChange(in: CredentialCache.tables.union([UserFieldCache.table])) { table in
+            if table == UserFieldCache.table { userFields.invalidate() } else { credentials.invalidate() }
         }
         self.location = location
         self.clock = clock

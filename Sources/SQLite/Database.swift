@@ -121,18 +121,20 @@ public final class Database: @unchecked Sendable {
         return statement
     }
 
-    /// Calls `handler` with the table name whenever a row is inserted, updated or deleted through this connection
-    /// (`sqlite3_update_hook`), so an owner can keep a cache of rarely changed tables exact. SQLite does not report
-    /// rows removed by an unconditional `DELETE FROM t` (the truncate optimization) or by `REPLACE` conflicts.
-    public func onRowChange(_ handler: @escaping (String) -> Void) {
+    /// Calls `handler` with the table name whenever a row of one of `tables` is inserted, updated or deleted through
+    /// this connection (`sqlite3_update_hook`), so an owner can keep a cache of rarely changed tables exact. SQLite does
+    /// not report rows removed by an unconditional `DELETE FROM t` (the truncate optimization) or by `REPLACE`
+    /// conflicts. The table names are compared as C strings inside the hook: it runs for every row a statement
+    /// changes, and most of those rows are in tables nobody watches.
+    public func onRowChange(in tables: Set<String>, _ handler: @escaping (String) -> Void) {
         guard let connection else { return }
-        let box = RowChangeHandler(handler)
+        let box = RowChangeHandler(tables: tables, handler: handler)
         rowChangeHandler = box
         sqlite3_update_hook(
             connection,
             { context, _, _, table, _ in
                 guard let context, let table else { return }
-                Unmanaged<RowChangeHandler>.fromOpaque(context).takeUnretainedValue().handler(String(cString: table))
+                Unmanaged<RowChangeHandler>.fromOpaque(context).takeUnretainedValue().rowChanged(in: table)
             }, Unmanaged.passUnretained(box).toOpaque())
     }
 
@@ -272,11 +274,30 @@ private struct WeakStatement {
     weak var statement: Statement?
 }
 
-/// Holds the row-change handler for the C callback's context pointer.
+/// Holds the row-change handler and the watched tables for the C callback's context pointer.
 private final class RowChangeHandler {
+    let tables: [(name: String, bytes: [UInt8])]
     let handler: (String) -> Void
 
-    init(_ handler: @escaping (String) -> Void) {
+    init(tables: Set<String>, handler: @escaping (String) -> Void) {
+        self.tables = tables.map { ($0, Array($0.utf8)) }
         self.handler = handler
+    }
+
+    func rowChanged(in table: UnsafePointer<CChar>) {
+        for watched in tables where Self.equals(table, watched.bytes) {
+            handler(watched.name)
+            return
+        }
+    }
+
+    /// Whether the NUL-terminated `cString` spells exactly `bytes`.
+    private static func equals(_ cString: UnsafePointer<CChar>, _ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard UInt8(bitPattern: cString[index]) == bytes[index] else { return false }
+            index += 1
+        }
+        return cString[index] == 0
     }
 }

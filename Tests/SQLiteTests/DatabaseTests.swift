@@ -148,3 +148,27 @@ import Testing
         #expect(throws: SQLiteError.self) { try statement.step() }
     }
 }
+
+@Suite struct RowChangeTests {
+    @Test func reportsChangesToWatchedTablesOnly() throws {
+        let database = try Database(location: .inMemory)
+        try database.execute(
+            "CREATE TABLE watched (id INTEGER PRIMARY KEY); CREATE TABLE watched_too (id INTEGER PRIMARY KEY);"
+                + "CREATE TABLE watch (id INTEGER PRIMARY KEY); CREATE TABLE other (id INTEGER PRIMARY KEY);")
+        let seen = RowChangeLog()
+        database.onRowChange(in: ["watched", "watched_too"]) { seen.append($0) }
+        // "watch" is a prefix of a watched name and "watched_too" extends one: only exact names count.
+        try database.execute("INSERT INTO watch VALUES (1); INSERT INTO other VALUES (1);")
+        #expect(seen.names.isEmpty)
+        try database.execute(
+            "INSERT INTO watched VALUES (1); UPDATE watched SET id = 2; INSERT INTO watched_too VALUES (1);"
+                + "DELETE FROM watched WHERE id = 2;")
+        #expect(seen.names == ["watched", "watched", "watched_too", "watched"])
+    }
+}
+
+/// Names collected by a row-change handler (the hook runs on the caller's thread, inside `execute`).
+private final class RowChangeLog {
+    private(set) var names: [String] = []
+    func append(_ name: String) { names.append(name) }
+}
