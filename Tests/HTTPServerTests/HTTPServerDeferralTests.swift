@@ -1,5 +1,4 @@
 import Dispatch
-import Glibc
 import Synchronization
 import Testing
 
@@ -65,9 +64,9 @@ final class DeferringHandler: HTTPRequestHandler {
                 try client.send("GET /deferred/c\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
                 return client
             }
-            // Connections are accepted in the next pass and their requests read in the one after; wait until the
-            // kernel has every request queued before letting the loop go on.
-            usleep(100_000)
+            // On loopback, connect and send complete before they return: every connection is in the accept queue
+            // and every request in its socket. The loop accepts them all in its next pass and reads them all in the
+            // one after, so no waiting is needed.
             handler.gate.signal()
             #expect(try gated.readResponse().bodyText == "now /gate")
             var answers: [String] = []
@@ -94,7 +93,6 @@ final class DeferringHandler: HTTPRequestHandler {
             leaving.close()
             let staying = try RawHTTPClient(port: server.localPort)
             try staying.send("GET /deferred/here HTTP/1.1\r\nHost: t\r\n\r\n")
-            usleep(50_000)
             handler.gate.signal()
             _ = try gated.readResponse()
             #expect(try staying.readResponse().bodyText.hasPrefix("here "))
