@@ -122,17 +122,15 @@ extension LeadStore {
     {
         guard !ids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let statement: Statement
-        if let columns {
-            // The select list follows the client's selection: kept among the recently used shapes.
-            let list = LeadField.columns.map { columns.contains($0.name) || $0.name == "ID" ? "l." + $0.name : "NULL" }
-            statement = try database.recentStatement(
-                "SELECT \(list.joined(separator: ", ")) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
-        } else {
-            // Cached by text: the SQL depends only on how many ids there are (at most a page of them).
-            statement = try database.cachedStatement(
-                "SELECT \(Self.selectedColumns) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))")
-        }
+        let list =
+            columns.map { columns in
+                LeadField.columns.map { columns.contains($0.name) || $0.name == "ID" ? "l." + $0.name : "NULL" }
+                    .joined(separator: ", ")
+            } ?? Self.selectedColumns
+        let sql = "SELECT \(list) FROM b_crm_lead l WHERE l.ID IN (\(placeholders))"
+        // All columns: cached by text, since the SQL then depends only on how many ids there are (at most a page).
+        // A client's selection: kept among the recently used shapes, so endless selections cannot grow memory.
+        let statement = try columns == nil ? database.cachedStatement(sql) : database.recentStatement(sql)
         let rows = try statement.rows(bindings: ids.map(SQLiteValue.integer))
         let idIndex = LeadField.columnIndex["ID"] ?? 0
         var byID: [Int64: [SQLiteValue]] = [:]
